@@ -8,9 +8,10 @@ EJECTIVE_MARK = "\u2019"
 
 _ROMAN = {
     "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t",
-    "ი": "i", "კ": "k’", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p’", "ჟ": "zh",
-    "რ": "r", "ს": "s", "ტ": "t’", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q’",
-    "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts’", "ჭ": "ch’", "ხ": "kh",
+    "ი": "i", "კ": "k" + EJECTIVE_MARK, "ლ": "l", "მ": "m", "ნ": "n", "ო": "o",
+    "პ": "p" + EJECTIVE_MARK, "ჟ": "zh", "რ": "r", "ს": "s", "ტ": "t" + EJECTIVE_MARK,
+    "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q" + EJECTIVE_MARK, "შ": "sh", "ჩ": "ch",
+    "ც": "ts", "ძ": "dz", "წ": "ts" + EJECTIVE_MARK, "ჭ": "ch" + EJECTIVE_MARK, "ხ": "kh",
     "ჯ": "j", "ჰ": "h",
 }
 
@@ -27,7 +28,11 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def romanize(text: str) -> str:
-    """Romanize Georgian letters by the 2002 national system; leave other characters as they are."""
+    """Romanize Georgian letters by the 2002 national system; leave other characters as they are.
+
+    Mtavruli capitals read as their Mkhedruli letters. The archaic letters (ჱ ჲ ჳ ჴ ჵ) are
+    outside the 2002 table and stay as they are.
+    """
     return text.translate(_TABLE)
 
 

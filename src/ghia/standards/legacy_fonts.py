@@ -27,7 +27,6 @@ LEGACY_FONTS = frozenset(
         "acadnusx",
         "acadmtavr",
         "acadnusxgeo",
-        "acadmtavrgeo",
         "litnusx",
         "litmtavr",
     }
