@@ -94,6 +94,7 @@ LATIN_COLUMNS = {
     ],
     "status words": ["yes", "no", "pending", "approved", "rejected", "in progress"],
     "french": ["rue de la paix", "mairie de Paris", "bonjour"],
+    "accented": ["Bürgermeister", "Café Tbilisi", "façade"],
 }
 
 

@@ -15,8 +15,6 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from ghia.standards.georgian import is_georgian_letter
-
 # Fonts whose Latin slots hold Georgian letters in the keyboard layout below, compared
 # without case, spaces, hyphens or underscores. AcadNusx ("academic nuskhuri" style) and
 # AcadMtavr (its capital-looking companion) are the fonts of Georgian academic and
@@ -134,8 +132,8 @@ def _models() -> tuple[_TrigramModel, _TrigramModel]:
 def _value_log_odds(value: str) -> float | None:
     """Log-odds that one value is legacy-font Georgian; None when it holds no letters."""
     if any(ch.isalpha() and not ch.isascii() for ch in value):
-        # Unicode Georgian or any other non-ASCII script: a legacy font shows none of it.
-        return -math.inf if any(is_georgian_letter(ch) for ch in value) else _PRIOR_LOG_ODDS * 4
+        # Unicode Georgian, accented Latin or another script: legacy text is plain ASCII.
+        return -math.inf
     words = _WORD.findall(_ADDRESS.sub(" ", value))
     if not words:
         return -math.inf if _ADDRESS.search(value) else None
