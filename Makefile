@@ -1,0 +1,59 @@
+# Ghia: the two commands are `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the tests and the documents need (PostgreSQL, Redis and libpq for CKAN,
+# Chromium for browser tests, Noto for Georgian PDFs, Pango for WeasyPrint).
+APT_PACKAGES := python3-venv postgresql redis-server libpq-dev chromium fonts-noto-core \
+	libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+
+.PHONY: demo test test-sqlite test-postgres lint bench system install messages serve clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || PYTHON=python3; $${PYTHON:-python3} -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) messages
+
+messages: $(STAMP)
+	$(BIN)/python -m ghia.i18n compile
+
+# Installs missing Debian packages when run as root; elsewhere it only reports.
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing: $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "missing Debian packages (install them as root): $$missing"; exit 1; fi; \
+	fi
+
+demo: system install
+	$(BIN)/ghia demo
+
+serve: install
+	$(BIN)/ghia serve
+
+test: system install
+	$(BIN)/python -m tests.harness.ckan install
+	$(MAKE) test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -p no:cacheprovider
+
+# The model, workflow, permission and API tests again on a throw-away PostgreSQL cluster.
+test-postgres:
+	$(BIN)/python -m tests.run_on_postgres -p no:cacheprovider -m "not browser and not ckan" tests/catalog tests/web tests/api
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+bench: system install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf var tests/artifacts .pytest_cache

@@ -1,0 +1,1 @@
+"""The read-only REST API under /api/ with its OpenAPI document (/api/openapi.json)."""

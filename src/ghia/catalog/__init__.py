@@ -1,0 +1,1 @@
+"""The catalogue: municipalities, services, people and roles, datasets, versions, workflow, audit."""

@@ -1,0 +1,58 @@
+"""The `ghia` command. Each module of this package registers its sub-commands; a command
+returns its exit code: 0 success or valid, 1 the data or the check found problems,
+2 usage or unreadable input."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from ghia import __version__
+
+COMMAND_MODULES = ("site", "tabular", "publish", "report")
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ghia.settings")
+    import django
+
+    django.setup()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ghia",
+        description="Ghia (ღია): the open-data management system of a municipality.",
+    )
+    parser.add_argument("--version", action="version", version=f"ghia {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"ghia.cli.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"ghia.cli.{name}":
+                raise
+            continue  # that part of Ghia is not installed in this build
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    if getattr(args, "needs_django", False):
+        setup_django()
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

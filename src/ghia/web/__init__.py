@@ -1,0 +1,1 @@
+"""The web interface: the public catalogue and the staff workspace."""

@@ -1,0 +1,75 @@
+"""Shared fixtures: two municipalities, one person for each role, and a dataset factory."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.harness.fixtures import postgres_cluster  # noqa: F401  (a fixture for other tests)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "files"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
+
+
+@pytest.fixture
+def world(db):
+    """Kutaisi and Akhaltsikhe with two services each and a person in every role."""
+    from ghia.catalog.models import Membership, Municipality, Role, Service
+
+    User = get_user_model()
+    ns = type("World", (), {})()
+    ns.kutaisi = Municipality.objects.create(
+        slug="kutaisi", name={"ka": "ქუთაისი", "en": "Kutaisi"}, base_uri="https://data.kutaisi.gov.ge"
+    )
+    ns.akhaltsikhe = Municipality.objects.create(
+        slug="akhaltsikhe", name={"ka": "ახალციხე", "en": "Akhaltsikhe"}, base_uri="https://data.akhaltsikhe.gov.ge"
+    )
+    ns.finance = Service.objects.create(municipality=ns.kutaisi, code="finance", name={"ka": "საფინანსო სამსახური", "en": "Finance service"})
+    ns.transport = Service.objects.create(municipality=ns.kutaisi, code="transport", name={"ka": "ტრანსპორტის სამსახური", "en": "Transport service"})
+    ns.a_finance = Service.objects.create(municipality=ns.akhaltsikhe, code="finance", name={"ka": "ფინანსური სამსახური", "en": "Finance service"})
+
+    def person(username, role, municipality=None, services=()):
+        user = User.objects.create_user(username, password="pw-" + username)
+        membership = Membership.objects.create(user=user, role=role, municipality=municipality)
+        membership.services.set(services)
+        return user
+
+    ns.admin = person("admin", Role.ADMINISTRATOR)
+    ns.coordinator = person("k-coordinator", Role.COORDINATOR, ns.kutaisi)
+    ns.editor = person("k-editor", Role.EDITOR, ns.kutaisi, [ns.finance])
+    ns.editor_transport = person("k-editor-transport", Role.EDITOR, ns.kutaisi, [ns.transport])
+    ns.viewer = person("k-viewer", Role.VIEWER, ns.kutaisi)
+    ns.other_coordinator = person("a-coordinator", Role.COORDINATOR, ns.akhaltsikhe)
+    ns.outsider = User.objects.create_user("outsider", password="pw-outsider")
+    return ns
+
+
+@pytest.fixture
+def make_dataset(world):
+    """Create a dataset through the services, optionally with a file and in a given status."""
+    from ghia.catalog import services, workflow
+    from ghia.catalog.models import Status
+
+    path = {
+        Status.PLANNED: [],
+        Status.IN_PREPARATION: [Status.IN_PREPARATION],
+        Status.IN_REVIEW: [Status.IN_PREPARATION, Status.IN_REVIEW],
+        Status.PUBLISHED: [Status.IN_PREPARATION, Status.IN_REVIEW, Status.PUBLISHED],
+        Status.WITHDRAWN: [Status.IN_PREPARATION, Status.IN_REVIEW, Status.PUBLISHED, Status.WITHDRAWN],
+    }
+
+    def make(title_ka="ბიუჯეტი 2024", title_en="Budget 2024", service=None, status=Status.PLANNED, file=True, **fields):
+        service = service or world.finance
+        actor = world.admin
+        dataset = services.create_dataset(actor, service=service, title={"ka": title_ka, "en": title_en}, **fields)
+        if file:
+            services.add_version(actor, dataset, io.BytesIO(f"a,b\n1,{title_en}\n".encode()), "data.csv")
+        for step in path[status]:
+            workflow.transition(actor, dataset, step)
+        dataset.refresh_from_db()
+        return dataset
+
+    return make
