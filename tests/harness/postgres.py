@@ -126,6 +126,9 @@ class PostgresCluster:
             statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
         self.execute(statement)
 
+    def drop_user(self, name: str) -> None:
+        self.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+
     def drop_database(self, name: str) -> None:
         self.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
