@@ -1,0 +1,363 @@
+"""Delimited text (CSV, TSV) read in blocks of whole records, each parsed by polars.
+
+The file is never held whole: it is cut into blocks of about ``block_bytes`` that end on
+a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
+block becomes a polars frame of text cells. Polars cannot tell a missing cell from an
+empty one, which Frictionless reports differently, so the number of cells of every record
+is counted separately from the bytes with numpy. A block whose quoting is not RFC 4180
+(a quote inside an unquoted cell) is parsed by Python's csv module instead, the reader
+Frictionless itself uses, so both tools see the same cells.
+"""
+
+import codecs
+import csv
+import io
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from ghia.tabular.encoding import bom_length
+from ghia.tabular.errors import TableReadError
+from ghia.tabular.limits import DEFAULT_LIMITS, Limits
+from ghia.tabular.sniff import Dialect
+
+BLOCK_BYTES = 32 << 20
+PYTHON_BATCH_ROWS = 100_000
+EXTRA_KEPT = 8
+WIDTH = "__width__"
+_NL, _CR = 10, 13
+
+
+def cell_column(index: int) -> str:
+    return f"c{index}"
+
+
+@dataclass
+class ReadStats:
+    """What reading the blocks ran into, reported as notes once reading is done."""
+
+    replaced_bytes: int = 0
+    nul_bytes: int = 0
+    records: int = 0
+    fallback_blocks: int = 0
+    max_width: int = 0
+    notes: list = field(default_factory=list)
+
+
+class DelimitedFile:
+    def __init__(
+        self,
+        path: Path,
+        encoding: str,
+        dialect: Dialect,
+        limits: Limits = DEFAULT_LIMITS,
+        block_bytes: int = BLOCK_BYTES,
+    ):
+        self.path = path
+        self.encoding = encoding
+        self.dialect = dialect
+        self.limits = limits
+        self.block_bytes = block_bytes
+        self.stats = ReadStats()
+        self.size = path.stat().st_size
+        # Old Mac files end lines with CR alone; polars and numpy both want LF.
+        sample = self._first_text(1 << 16)
+        self.cr_only = b"\r" in sample and b"\n" not in sample
+
+    # --- Blocks of whole records -------------------------------------------------------
+
+    def _raw_blocks(self, block_bytes: int) -> Iterator[tuple[bytes, int]]:
+        """UTF-8 bytes in pieces of ``block_bytes``, with the file offset reached."""
+        with open(self.path, "rb") as f:
+            f.seek(bom_length(self.encoding))
+            decoder = None
+            if self.encoding not in ("utf-8", "utf-8-sig"):
+                decoder = codecs.getincrementaldecoder(self.encoding)(errors="replace")
+            while True:
+                raw = f.read(block_bytes)
+                final = not raw
+                if decoder is not None:
+                    raw = decoder.decode(raw, final=final).encode("utf-8")
+                if raw:
+                    yield raw, f.tell()
+                if final:
+                    return
+
+    def _first_text(self, size: int) -> bytes:
+        return next((raw for raw, _ in self._raw_blocks(size)), b"")
+
+    def _text_blocks(self) -> Iterator[tuple[bytes, int]]:
+        for raw, offset in self._raw_blocks(self.block_bytes):
+            if self.cr_only:
+                raw = raw.replace(b"\r", b"\n")
+            nuls = raw.count(b"\x00")
+            if nuls:
+                self.stats.nul_bytes += nuls
+                raw = raw.replace(b"\x00", b"")
+            yield raw, offset
+
+    def frames(self, n_columns: int) -> Iterator[tuple[pl.DataFrame, int]]:
+        """Frames of consecutive records and the file offset reached after each.
+
+        A frame has ``__width__`` (the number of cells of the record) and columns
+        c0..c{n-1} with the text of each cell, null where the record has no such cell.
+        """
+        quote = self.dialect.quote_char.encode()
+        blocks = self._text_blocks()
+        carry = b""
+        for raw, offset in blocks:
+            data = carry + raw if carry else raw
+            cut = _last_boundary(data, quote)
+            if cut < 0:
+                if len(data) > max(self.limits.max_cell_bytes * 4, 2 * self.block_bytes):
+                    raise TableReadError(
+                        "cell_too_large",
+                        row=self.stats.records + 1,
+                        column="?",
+                        size=len(data),
+                        limit=self.limits.max_cell_bytes,
+                    )
+                carry = data
+                continue
+            piece, carry = data[: cut + 1], data[cut + 1 :]
+            frame = self._parse_regular(piece, n_columns)
+            if frame is None:
+                # Quoting that only a real CSV parser follows: hand it the rest of the file.
+                rest = itertools.chain([piece + carry], (raw for raw, _ in blocks))
+                yield from self._parse_python(rest, n_columns)
+                return
+            yield self._counted(frame), offset
+        if carry:
+            frame = self._parse_regular(carry, n_columns)
+            if frame is None:
+                yield from self._parse_python(iter([carry]), n_columns)
+                return
+            yield self._counted(frame), self.size
+
+    def _counted(self, frame: pl.DataFrame) -> pl.DataFrame:
+        self._check_cell_sizes(frame)
+        self.stats.records += frame.height
+        if frame.height:
+            self.stats.max_width = max(self.stats.max_width, int(frame[WIDTH].max()))
+        return frame
+
+    def _parse_regular(self, piece: bytes, n_columns: int) -> pl.DataFrame | None:
+        """Polars parse of a piece with RFC 4180 quoting; None when the quoting is not."""
+        widths = record_widths(piece, ord(self.dialect.delimiter), ord(self.dialect.quote_char))
+        if widths is None:
+            return None
+        max_width = int(widths.max()) if len(widths) else 0
+        # Keep a few cells beyond the header so extra-cell errors can show them.
+        n = max(n_columns, min(max_width, n_columns + EXTRA_KEPT), 1)
+        options = dict(
+            has_header=False,
+            separator=self.dialect.delimiter,
+            quote_char=self.dialect.quote_char,
+            schema={cell_column(i): pl.String for i in range(n)},
+            missing_columns="insert",
+            truncate_ragged_lines=True,
+            empty_string_is_null=False,
+            infer_schema=False,
+            raise_if_empty=False,
+        )
+        try:
+            frame = pl.read_csv(piece, **options)
+        except pl.exceptions.ComputeError as error:
+            if "utf-8" not in str(error).lower():
+                return None
+            text = piece.decode("utf-8", errors="replace")
+            self.stats.replaced_bytes += text.count("\ufffd")
+            try:
+                frame = pl.read_csv(text.encode("utf-8"), **options)
+            except pl.exceptions.PolarsError:
+                return None
+        except pl.exceptions.PolarsError:
+            return None
+        if frame.height != len(widths):
+            return None
+        frame = frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
+        if len(widths) and widths.min() < n:
+            # Polars fills a short record with empty strings; a cell that is not in the
+            # record is missing (null), which Frictionless reports apart from an empty one.
+            frame = frame.with_columns(
+                pl.when(pl.col(WIDTH) > i).then(pl.col(cell_column(i))).alias(cell_column(i))
+                for i in range(n)
+            )
+        return frame
+
+    def _parse_python(
+        self, pieces: Iterator[bytes], n_columns: int
+    ) -> Iterator[tuple[pl.DataFrame, int]]:
+        stream = io.TextIOWrapper(
+            _BytesStream(pieces), encoding="utf-8", errors="replace", newline=""
+        )
+        csv.field_size_limit(self.limits.max_cell_bytes)
+        reader = csv.reader(
+            stream, delimiter=self.dialect.delimiter, quotechar=self.dialect.quote_char
+        )
+        try:
+            while True:
+                rows = list(itertools.islice(reader, PYTHON_BATCH_ROWS))
+                if not rows:
+                    return
+                for row in rows:
+                    self.stats.replaced_bytes += sum(cell.count("\ufffd") for cell in row)
+                yield self._counted(_rows_frame(rows, n_columns)), self.size
+        except csv.Error as error:
+            raise _csv_error(error, self.stats.records, self.limits) from error
+
+    def _check_cell_sizes(self, frame: pl.DataFrame) -> None:
+        cells = [c for c in frame.columns if c != WIDTH]
+        if not cells or not frame.height:
+            return
+        sizes = frame.select(pl.col(c).str.len_bytes().max() for c in cells).row(0)
+        for name, size in zip(cells, sizes, strict=True):
+            if size is not None and size > self.limits.max_cell_bytes:
+                index = frame[name].str.len_bytes().arg_max()
+                raise TableReadError(
+                    "cell_too_large",
+                    row=self.stats.records + index + 1,
+                    column=int(name[1:]) + 1,
+                    size=size,
+                    limit=self.limits.max_cell_bytes,
+                )
+
+    def head_rows(self, max_records: int = 200, max_bytes: int = 1 << 20) -> list[list[str]]:
+        """The first records as lists of cells, read with Python's csv module (exact)."""
+        text = self._first_text(max_bytes)
+        if self.cr_only:
+            text = text.replace(b"\r", b"\n")
+        text = text.replace(b"\x00", b"")
+        # Drop a possibly cut last record.
+        cut = _last_boundary(text, self.dialect.quote_char.encode())
+        if cut >= 0 and len(text) >= max_bytes:
+            text = text[: cut + 1]
+        csv.field_size_limit(self.limits.max_cell_bytes)
+        reader = csv.reader(
+            io.StringIO(text.decode("utf-8", errors="replace"), newline=""),
+            delimiter=self.dialect.delimiter,
+            quotechar=self.dialect.quote_char,
+        )
+        rows = []
+        try:
+            for row in reader:
+                rows.append(row)
+                if len(rows) >= max_records:
+                    break
+        except csv.Error as error:
+            raise _csv_error(error, len(rows), self.limits) from error
+        return rows
+
+
+def _last_boundary(data: bytes, quote: bytes) -> int:
+    """Index of the last newline of ``data`` outside quotes, -1 if none.
+
+    ``data`` starts at a record boundary, so a newline is outside quotes when an even
+    number of quote characters precede it (an escaped quote counts twice).
+    """
+    end = len(data)
+    quotes_before = data.count(quote)
+    while True:
+        nl = data.rfind(b"\n", 0, end)
+        if nl < 0:
+            return -1
+        quotes_before -= data.count(quote, nl, end)
+        if quotes_before % 2 == 0:
+            return nl
+        end = nl
+
+
+def record_widths(piece: bytes, delimiter: int, quote: int) -> np.ndarray | None:
+    """Number of cells of each record of ``piece``, or None when its quoting is irregular.
+
+    Counts delimiters outside quotes between newlines outside quotes, vectorised. Quoting
+    is regular (RFC 4180) when every opening quote starts a cell and every closing quote
+    ends one; only then does counting agree with a real CSV parser.
+    """
+    buf = np.frombuffer(piece, dtype=np.uint8)
+    if not len(buf):
+        return np.zeros(0, dtype=np.int32)
+    quotes = np.flatnonzero(buf == quote)
+    if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
+        return None
+    newlines = np.flatnonzero(buf == _NL)
+    delimiters = np.flatnonzero(buf == delimiter)
+    if len(quotes):
+        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+        delimiters = delimiters[np.searchsorted(quotes, delimiters) % 2 == 0]
+    ends = newlines
+    if not len(ends) or ends[-1] != len(buf) - 1:
+        ends = np.append(ends, len(buf))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    counts = np.searchsorted(delimiters, ends) - np.searchsorted(delimiters, starts)
+    widths = counts + 1
+    lengths = ends - starts
+    # An empty line (or one holding only the CR of CRLF) is a record with no cells.
+    empty = (lengths == 0) | ((lengths == 1) & (buf[np.minimum(starts, len(buf) - 1)] == _CR))
+    widths[empty] = 0
+    return widths.astype(np.int32)
+
+
+def _regular_quotes(buf: np.ndarray, quotes: np.ndarray, delimiter: int) -> bool:
+    if len(quotes) % 2:
+        return False
+    n = len(buf)
+    opening, closing = quotes[0::2], quotes[1::2]
+    # A quote opens a cell after a delimiter or a line break, or is the second half of
+    # an escaped pair ("") right after the quote before it.
+    before = buf[np.maximum(opening - 1, 0)]
+    after_quote = np.zeros(len(opening), dtype=bool)
+    after_quote[1:] = opening[1:] - 1 == closing[:-1]
+    opens_cell = (opening == 0) | np.isin(before, (delimiter, _NL, _CR)) | after_quote
+    # A quote closes a cell before a delimiter, a line break or the end, or is the first
+    # half of an escaped pair.
+    after = buf[np.minimum(closing + 1, n - 1)]
+    before_quote = np.zeros(len(closing), dtype=bool)
+    before_quote[:-1] = closing[:-1] + 1 == opening[1:]
+    closes_cell = (closing == n - 1) | np.isin(after, (delimiter, _NL, _CR)) | before_quote
+    return bool(opens_cell.all() and closes_cell.all())
+
+
+def _rows_frame(rows: list[list[str]], n_columns: int) -> pl.DataFrame:
+    max_width = max((len(r) for r in rows), default=0)
+    n = max(n_columns, min(max_width, n_columns + EXTRA_KEPT), 1)
+    columns = {
+        cell_column(i): pl.Series([r[i] if i < len(r) else None for r in rows], dtype=pl.String)
+        for i in range(n)
+    }
+    columns[WIDTH] = pl.Series([len(r) for r in rows], dtype=pl.Int32)
+    return pl.DataFrame(columns)
+
+
+class _BytesStream(io.RawIOBase):
+    """A readable binary stream over an iterator of byte strings."""
+
+    def __init__(self, pieces: Iterator[bytes]):
+        self._pieces = pieces
+        self._buffer = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target) -> int:
+        while not len(self._buffer):
+            try:
+                self._buffer = memoryview(next(self._pieces))
+            except StopIteration:
+                return 0
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+def _csv_error(error: csv.Error, records: int, limits: Limits) -> TableReadError:
+    if "field limit" in str(error):
+        return TableReadError(
+            "cell_too_large", row=records + 1, column="?", size="?", limit=limits.max_cell_bytes
+        )
+    return TableReadError("file_corrupt", format="CSV", reason=str(error))
