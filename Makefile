@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the tests and the documents need (PostgreSQL, Redis and libpq for CKAN,
 # Chromium for browser tests, Noto for Georgian PDFs, Pango for WeasyPrint).
-APT_PACKAGES := python3-venv postgresql redis-server libpq-dev chromium fonts-noto-core \
+APT_PACKAGES := python3-venv gettext postgresql redis-server libpq-dev chromium fonts-noto-core \
 	libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .PHONY: demo test test-sqlite test-postgres lint bench system install messages serve clean

@@ -17,7 +17,8 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture
 def world(db):
     """Kutaisi and Akhaltsikhe with two services each and a person in every role."""
-    from ghia.catalog.models import Membership, Municipality, Role, Service
+    from ghia.catalog.models import Municipality, Role, Service
+    from ghia.catalog.services import grant_role
 
     User = get_user_model()
     ns = type("World", (), {})()
@@ -33,8 +34,7 @@ def world(db):
 
     def person(username, role, municipality=None, services=()):
         user = User.objects.create_user(username, password="pw-" + username)
-        membership = Membership.objects.create(user=user, role=role, municipality=municipality)
-        membership.services.set(services)
+        grant_role(user, role, municipality, services)
         return user
 
     ns.admin = person("admin", Role.ADMINISTRATOR)

@@ -73,7 +73,7 @@ class BilingualFormField(forms.MultiValueField):
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
-        ka, en = (data_list or ["", ""]) + [""] * (2 - len(data_list or []))
+        ka, en = (list(data_list or []) + ["", ""])[:2]
         return Bilingual({"ka": (ka or "").strip(), "en": (en or "").strip()})
 
     def validate(self, value):

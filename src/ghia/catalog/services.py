@@ -30,6 +30,8 @@ from ghia.catalog.models import (
     DataVersion,
     Distribution,
     Format,
+    Membership,
+    Role,
     Service,
     StatusChange,
 )
@@ -45,6 +47,17 @@ EDITABLE_FIELDS = (
 
 class UploadTooLarge(ValueError):
     pass
+
+
+def grant_role(user, role: str, municipality=None, services=()) -> Membership:
+    """Give a person a role. Administrators of the instance also get Django's admin."""
+    membership, _created = Membership.objects.get_or_create(user=user, role=role, municipality=municipality)
+    membership.services.add(*services)
+    if role == Role.ADMINISTRATOR and not (user.is_staff and user.is_superuser):
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    user.__dict__.pop("_ghia_memberships", None)
+    return membership
 
 
 def search_text(dataset: Dataset) -> str:
@@ -74,13 +87,17 @@ def _unique_slug(dataset: Dataset, title: Bilingual) -> str:
     return slug
 
 
+def _check_editable(name: str) -> None:
+    if name not in EDITABLE_FIELDS and name.removesuffix("_id") not in EDITABLE_FIELDS:
+        raise TypeError(f"not an editable field: {name}")
+
+
 def create_dataset(user, *, service: Service, title, **fields) -> Dataset:
     if not (permissions.is_admin(user) or permissions.editable_services(user).filter(pk=service.pk).exists()):
         raise PermissionDenied(_("You cannot create datasets in this service."))
     dataset = Dataset(municipality=service.municipality, service=service, title=Bilingual(title))
     for name, value in fields.items():
-        if name not in EDITABLE_FIELDS:
-            raise TypeError(f"not an editable field: {name}")
+        _check_editable(name)
         setattr(dataset, name, value)
     with transaction.atomic():
         dataset.slug = _unique_slug(dataset, dataset.title)
@@ -99,8 +116,7 @@ def update_dataset(user, dataset: Dataset, **fields) -> Dataset:
         raise PermissionDenied(_("A dataset stays in its municipality."))
     changes = {}
     for name, value in fields.items():
-        if name not in EDITABLE_FIELDS:
-            raise TypeError(f"not an editable field: {name}")
+        _check_editable(name)
         old = getattr(dataset, name)
         if old != value:
             changes[name] = (old, value)

@@ -18,7 +18,7 @@ class DatasetForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         services = permissions.editable_services(user).select_related("municipality")
-        if self.instance.pk:
+        if not self.instance._state.adding:
             services = services.filter(municipality=self.instance.municipality)
         self.fields["service"].queryset = services
 

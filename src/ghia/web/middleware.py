@@ -37,7 +37,7 @@ class UploadLimitMiddleware:
         limit = settings.GHIA_MAX_UPLOAD_BYTES
         if length > limit + 64 * 1024:
             translation.activate(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or settings.LANGUAGE_CODE)
-            body = render_to_string("web/too_large.html", {"limit_mb": limit // (1024 * 1024)}, request=None)
+            body = render_to_string("web/too_large.html", {"limit": limit}, request=None)
             return HttpResponse(body, status=413)
         return self.get_response(request)
 
