@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ghia.catalog",
     "ghia.web",
+    "ghia.publishing",
 ]
 
 MIDDLEWARE = [

@@ -19,4 +19,5 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("ghia.publishing.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Publishing: DCAT-AP, persistent URIs, the municipal website, CKAN, the national-portal bundle, verification."""

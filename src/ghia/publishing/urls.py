@@ -1,0 +1,3 @@
+"""Public URLs of publishing: persistent URIs (/id/ → 303 → /doc/) and catalogue files."""
+
+urlpatterns: list = []
