@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.harness.fixtures import postgres_cluster  # noqa: F401  (a fixture for other tests)
+from tests.harness.fixtures import ckan_server, postgres_cluster  # noqa: F401  (fixtures for other tests)
 
 
 @pytest.fixture(autouse=True)

@@ -309,6 +309,13 @@ class Distribution(models.Model):
 
 
 class AuditEntry(models.Model):
+    ACTIONS = {
+        "create": _("created"),
+        "update": _("changed"),
+        "upload": _("uploaded a file"),
+        "transition": _("changed the status"),
+    }
+
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.SET_NULL, null=True, blank=True)
@@ -322,3 +329,7 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTIONS.get(self.action, self.action))
