@@ -1,6 +1,6 @@
 # Ghia: the two commands are `make demo` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -12,7 +12,7 @@ APT_PACKAGES := python3-venv gettext postgresql redis-server libpq-dev chromium 
 .PHONY: demo test test-sqlite test-postgres lint bench system install messages serve clean
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null || PYTHON=python3; $${PYTHON:-python3} -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
