@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ghia.catalog import models
+from ghia.catalog import models, services
 
 
 @admin.register(models.Municipality)
@@ -20,6 +20,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ("role", "municipality")
     filter_horizontal = ("services",)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        membership = form.instance
+        services.grant_role(membership.user, membership.role, membership.municipality, membership.services.all())
+
 
 class VersionInline(admin.TabularInline):
     model = models.DataVersion
@@ -31,11 +36,18 @@ class VersionInline(admin.TabularInline):
 
 @admin.register(models.Dataset)
 class DatasetAdmin(admin.ModelAdmin):
+    """Read-only here: datasets change in the workspace, where slugs, search and audit follow."""
+
     list_display = ("slug", "title", "municipality", "service", "status", "modified")
     list_filter = ("municipality", "status", "theme", "licence")
     search_fields = ("search_text",)
-    readonly_fields = ("id", "slug", "status", "published_at")
     inlines = [VersionInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.AuditEntry)
