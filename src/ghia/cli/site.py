@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 
 
 def register(subparsers) -> None:
@@ -66,11 +69,20 @@ def run_serve(args) -> int:
 
 
 def serve(args) -> int:
+    """The web app and, beside it, the worker that runs background tasks (checks, publishing)."""
     from waitress import serve as waitress_serve
 
     from ghia.wsgi import application
 
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker", "--interval", "1"],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "ghia.settings"},
+    )
     print(f"\nGhia is running at http://{args.host}:{args.port}/  (Ctrl+C stops it)")
     print(f"ღია მუშაობს მისამართზე http://{args.host}:{args.port}/")
-    waitress_serve(application, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    try:
+        waitress_serve(application, host=args.host, port=args.port, threads=args.threads, _quiet=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
     return 0

@@ -1,0 +1,5 @@
+import sys
+
+from ghia.cli import main
+
+sys.exit(main())

@@ -1,0 +1,55 @@
+"""The `ghia` command as a person runs it: help, migrate, serve and the demo, in a fresh GHIA_HOME."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+GHIA = [sys.executable, "-m", "ghia.cli"]
+
+
+def _env(home):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    return {**env, "GHIA_HOME": str(home)}
+
+
+def test_help_lists_the_commands():
+    out = subprocess.run([*GHIA, "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("demo", "serve", "migrate"):
+        assert command in out
+
+
+def test_no_command_is_a_usage_error():
+    assert subprocess.run(GHIA, capture_output=True).returncode == 2
+
+
+def test_serve_refuses_an_unprepared_database(tmp_path):
+    result = subprocess.run([*GHIA, "serve"], capture_output=True, text=True, env=_env(tmp_path), timeout=60)
+    assert result.returncode == 2 and "ghia migrate" in result.stdout
+
+
+def test_serve_starts_the_app_on_an_existing_database(tmp_path):
+    subprocess.run([*GHIA, "migrate"], check=True, env=_env(tmp_path), timeout=120)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([*GHIA, "serve", "--port", str(port)], env=_env(tmp_path), stdout=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    body = response.read().decode()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("ghia serve did not answer")
+                time.sleep(0.3)
+        assert "ღია" in body and 'lang="ka"' in body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
