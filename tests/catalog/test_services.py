@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from django.core.exceptions import PermissionDenied
 
 from ghia.catalog import services
@@ -72,7 +73,7 @@ def test_versions_are_content_addressed_and_immutable(world, make_dataset, setti
 def test_upload_over_the_limit_is_refused(world, make_dataset, settings):
     settings.GHIA_MAX_UPLOAD_BYTES = 1024 * 1024
     dataset = make_dataset(file=False)
-    with pytest.raises(services.UploadTooLarge, match="1 MB"):
+    with translation.override("en"), pytest.raises(services.UploadTooLarge, match="1 MB"):
         services.add_version(world.editor, dataset, io.BytesIO(b"x" * (1024 * 1024 + 1)), "big.csv")
     assert dataset.versions.count() == 0
 

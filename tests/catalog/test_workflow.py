@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from ghia.catalog import workflow
 from ghia.catalog.models import AccessLevel, Status, StatusChange
@@ -46,11 +47,14 @@ def test_coordinator_of_another_municipality_cannot_publish(world, make_dataset)
 )
 def test_publication_blockers(world, make_dataset, fields, file, reason):
     dataset = make_dataset(status=Status.IN_REVIEW, file=file, **fields)
-    with pytest.raises(workflow.WorkflowError, match=reason):
+    with translation.override("en"), pytest.raises(workflow.WorkflowError, match=reason):
         workflow.transition(world.coordinator, dataset, Status.PUBLISHED)
     assert dataset.status == Status.IN_REVIEW
 
 
 def test_english_title_is_needed_to_publish(world, make_dataset):
     dataset = make_dataset("ბიუჯეტი", "", status=Status.IN_REVIEW)
-    assert any("English" in b for b in workflow.publication_blockers(dataset))
+    with translation.override("en"):
+        assert any("English" in b for b in workflow.publication_blockers(dataset))
+    with translation.override("ka"):
+        assert any("ინგლისურად" in b for b in workflow.publication_blockers(dataset))
