@@ -107,6 +107,8 @@ def test_workspace_filters(client, world, make_dataset):
     assert dict((v, n) for v, _label, n in page.context["statuses"])["published"] == 1
     assert client.get(reverse("workspace:home"), {"status": "planned"}).context["page"].paginator.count == 1
     assert client.get(reverse("workspace:home"), {"service": world.transport.pk}).context["page"].paginator.count == 1
+    client.force_login(world.editor)
+    assert client.get(reverse("workspace:home"), {"mine": "1"}).context["page"].paginator.count == 1
 
 
 def test_upload_over_the_limit_gets_a_clear_message(client, world, make_dataset, settings):
