@@ -18,7 +18,7 @@ from ghia.catalog.demo.messy import (
     rng_for,
     split_total,
 )
-from ghia.catalog.demo.places import AKHALTSIKHE, COMPANIES, KUTAISI, City
+from ghia.catalog.demo.places import AKHALTSIKHE, KUTAISI, SUPPLIERS, City
 from ghia.catalog.demo.writers import csv_bytes, xlsx_bytes
 from ghia.standards.legacy_fonts import to_legacy
 
@@ -201,19 +201,19 @@ def kutaisi_budget_execution_q4() -> DemoFile:
 # --- procurement -----------------------------------------------------------------------
 
 # CPV code, object of the purchase, typical contract range in GEL, procedure (NAT: electronic
-# tender, SPA: simplified procurement).
+# tender, SPA: simplified procurement), trade of the suppliers.
 PURCHASES = (
-    ("45233142-6", "გზების შეკეთების სამუშაოები", 80_000, 2_400_000, "NAT"),
-    ("45214100-1", "ბაგა-ბაღის შენობის რეაბილიტაცია", 60_000, 900_000, "NAT"),
-    ("09132100-4", "უტყვიო ბენზინი", 20_000, 180_000, "NAT"),
-    ("15894200-3", "ბაგა-ბაღების კვების მომსახურება", 200_000, 1_800_000, "NAT"),
-    ("90511000-2", "ნარჩენების შეგროვება და გატანა", 150_000, 900_000, "NAT"),
-    ("50232100-1", "გარე განათების ქსელის მოვლა-შენახვა", 40_000, 400_000, "NAT"),
-    ("77310000-6", "მწვანე ნარგავების მოვლა", 30_000, 350_000, "NAT"),
-    ("30192000-1", "საოფისე საქონელი", 1_500, 25_000, "SPA"),
-    ("79952000-2", "კულტურული ღონისძიების ორგანიზება", 3_000, 60_000, "SPA"),
-    ("44111000-1", "სამშენებლო მასალები", 5_000, 80_000, "SPA"),
-    ("72000000-5", "ინფორმაციული ტექნოლოგიების მომსახურება", 5_000, 45_000, "SPA"),
+    ("45233142-6", "გზების შეკეთების სამუშაოები", 80_000, 2_400_000, "NAT", "construction"),
+    ("45214100-1", "ბაგა-ბაღის შენობის რეაბილიტაცია", 60_000, 900_000, "NAT", "construction"),
+    ("09132100-4", "უტყვიო ბენზინი", 20_000, 180_000, "NAT", "fuel"),
+    ("15894200-3", "ბაგა-ბაღების კვების მომსახურება", 200_000, 1_800_000, "NAT", "food"),
+    ("90511000-2", "ნარჩენების შეგროვება და გატანა", 150_000, 900_000, "NAT", "city services"),
+    ("50232100-1", "გარე განათების ქსელის მოვლა-შენახვა", 40_000, 400_000, "NAT", "lighting"),
+    ("77310000-6", "მწვანე ნარგავების მოვლა", 30_000, 350_000, "NAT", "city services"),
+    ("30192000-1", "საოფისე საქონელი", 1_500, 25_000, "SPA", "office"),
+    ("79952000-2", "კულტურული ღონისძიების ორგანიზება", 3_000, 60_000, "SPA", "events"),
+    ("44111000-1", "სამშენებლო მასალები", 5_000, 80_000, "SPA", "construction"),
+    ("72000000-5", "ინფორმაციული ტექნოლოგიების მომსახურება", 5_000, 45_000, "SPA", "office"),
 )
 CONTRACT_STATES = ("ხელშეკრულება დადებულია", "შესრულებულია", "შესრულებულია", "მიმდინარე")
 
@@ -221,8 +221,8 @@ CONTRACT_STATES = ("ხელშეკრულება დადებულ�
 def _contracts(rng, count: int, year: int):
     companies = company_ids(rng)
     for _ in range(count):
-        cpv, item, low, high, procedure = rng.choice(PURCHASES)
-        company = rng.choice(COMPANIES)
+        cpv, item, low, high, procedure, trade = rng.choice(PURCHASES)
+        company = rng.choice(SUPPLIERS[trade])
         # Large contracts are rare: draw on a log scale.
         amount = round(math.exp(rng.uniform(math.log(low), math.log(high))), 2)
         yield {

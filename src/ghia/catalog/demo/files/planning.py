@@ -15,7 +15,7 @@ from ghia.catalog.demo.messy import (
     random_day,
     rng_for,
 )
-from ghia.catalog.demo.places import AKHALTSIKHE, COMPANIES, KUTAISI, City
+from ghia.catalog.demo.places import AKHALTSIKHE, KUTAISI, SUPPLIERS, City
 from ghia.catalog.demo.writers import xlsx_bytes
 
 PURPOSES = ("ინდივიდუალური საცხოვრებელი სახლი", "მრავალბინიანი საცხოვრებელი სახლი", "კომერციული ფართი",
@@ -47,7 +47,9 @@ def _permits(name: str, city: City, count: int, grouped_header: bool) -> DemoFil
     )
     days = sorted(random_day(rng, dt.date(2023, 1, 9), dt.date(2023, 12, 29)) for _ in range(count))
     for n, day in enumerate(days, 1):
-        applicant = rng.choice(COMPANIES) if rng.random() < 0.45 else "ფიზიკური პირი"
+        applicant = (
+            rng.choice(SUPPLIERS["construction"]) if rng.random() < 0.45 else "ფიზიკური პირი"
+        )
         sheet.data([
             n, f"{n:04d}/23", day if rng.random() < 0.3 else date_text(day), rng.choice(("II", "II", "III", "III", "IV")),
             rng.choice(PURPOSES), address(rng, city), cadastral(rng, city), applicant,
@@ -160,7 +162,7 @@ def kutaisi_road_repairs_2023() -> DemoFile:
             else "მიმდინარე"
         )
         sheet.data([n, rng.choice(KUTAISI.streets), rng.choice(works), length, amount_text(length * rng.uniform(6, 12), decimals=0),
-                    rng.choice(COMPANIES[:6]), cost, date_text(start), finish], number_format="#,##0.00")  # fmt: skip
+                    rng.choice(SUPPLIERS["construction"]), cost, date_text(start), finish], number_format="#,##0.00")  # fmt: skip
     sheet.data(
         [None, TOTAL_LABEL, None, None, None, None, round(total, 2)],
         bold=True,
