@@ -121,6 +121,15 @@ def test_kindergartens_and_buses_match_the_facts_of_kutaisi(files):
             )
 
 
+def test_akhaltsikhe_stops_lie_around_the_town(files):
+    rows = list(
+        csv.DictReader(io.StringIO(files["akhaltsikhe-minibus-stops.csv"].content.decode()))
+    )
+    for row in rows:
+        lat, lon = (float(part) for part in row["კოორდინატები"].split(","))
+        assert abs(lat - 41.64) < 0.1 and abs(lon - 42.98) < 0.13
+
+
 def test_csv_files_come_in_the_encodings_offices_use(files):
     procurement = files["kutaisi-procurement-2023.csv"].content
     assert procurement.startswith(b"\xef\xbb\xbf")

@@ -390,12 +390,12 @@ AKHALTSIKHE = (
     Entry(
         "economy",
         ("სამარშრუტო ტაქსების მარშრუტები", "Minibus routes"),
-        ("ქალაქისა და სოფლების სამარშრუტო ტაქსების მარშრუტები, ტარიფი და ინტერვალი.",
-         "Minibus routes of the town and villages, fare and interval."),
+        ("ქალაქისა და სოფლების სამარშრუტო ტაქსების მარშრუტები, ტარიფი, ინტერვალი და გაჩერებების კოორდინატები.",
+         "Minibus routes of the town and villages, fare, interval and the coordinates of the stops."),
         ("ტრანსპორტი, მარშრუტი", "transport, route"),
         "TRAN", "ANNUAL", REVIEW,
-        files=(("akhaltsikhe-minibus-routes.pdf", ""),),
-        source_system="Word", current_format="PDF", priority=HIGH,
+        files=(("akhaltsikhe-minibus-routes.pdf", ""), ("akhaltsikhe-minibus-stops.csv", "")),
+        source_system="Word, Excel", current_format="PDF, CSV", priority=HIGH,
     ),
     Entry(
         "health-social",

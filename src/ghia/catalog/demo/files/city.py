@@ -155,6 +155,32 @@ def kutaisi_bus_stops() -> DemoFile:
 
 
 @maker
+def akhaltsikhe_minibus_stops() -> DemoFile:
+    """Stops noted on a field survey: coordinates pasted from a map as one "lat, lon" text."""
+    name = "akhaltsikhe-minibus-stops.csv"
+    rng = rng_for(name)
+    _, station_lat, station_lon = next(p for p in AKHALTSIKHE.landmarks if p[0] == "ავტოსადგური")
+    rows = [["მარშრუტი", "რიგითი №", "გაჩერება", "კოორდინატები"]]
+    for number, (district, _) in enumerate(AKHALTSIKHE.districts[1:], 1):
+        # The first districts are parts of the town, the rest villages around it.
+        end_lat, end_lon = near(rng, AKHALTSIKHE, 1.5 if number < 3 else 9.0)
+        count = rng.randint(4, 7)
+        for order in range(1, count + 1):
+            lat = station_lat + (end_lat - station_lat) * order / count + rng.uniform(-0.001, 0.001)
+            lon = station_lon + (end_lon - station_lon) * order / count + rng.uniform(-0.001, 0.001)
+            stop = district if order == count else rng.choice(AKHALTSIKHE.streets)
+            rows.append([f"№{number}", order, stop, f"{lat:.6f}, {lon:.6f}"])
+    facts = {
+        "encoding": "utf-8",
+        "delimiter": ",",
+        "header_row": 1,
+        "rows": len(rows) - 1,
+        "coordinates": "კოორდინატები",
+    }
+    return DemoFile(name, csv_bytes(rows), facts)
+
+
+@maker
 def kutaisi_paid_parking() -> DemoFile:
     """Saved from Excel as "Unicode text": UTF-16 with tabs, under a .csv name."""
     name = "kutaisi-paid-parking-zones.csv"
