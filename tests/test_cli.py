@@ -53,3 +53,10 @@ def test_serve_starts_the_app_on_an_existing_database(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_demo_prepares_and_exits(tmp_path):
+    result = subprocess.run([*GHIA, "demo", "--no-serve"], capture_output=True, text=True, env=_env(tmp_path), timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "kutaisi-coordinator" in result.stdout and "ghia-demo" in result.stdout
+    assert (tmp_path / "ghia.sqlite3").exists() and any((tmp_path / "files" / "versions").iterdir())

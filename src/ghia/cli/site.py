@@ -44,7 +44,7 @@ def run_demo(args) -> int:
     _load_programme_demo()
     print("\nDemo logins (password for all: ghia-demo) / სადემონსტრაციო მომხმარებლები (პაროლი: ghia-demo):")
     for login in result.get("logins", []):
-        print(f"  {login['username']:<28} {login['role']:<14} {login.get('municipality') or '*'}")
+        print(f"  {login['username']:<34} {login['role']:<14} {login.get('municipality') or '*'}")
     if args.no_serve:
         return 0
     return serve(args)
