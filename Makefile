@@ -4,12 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Debian packages the tests and the documents need (PostgreSQL, Redis and libpq for CKAN,
-# Chromium for browser tests, Noto for Georgian PDFs, Pango for WeasyPrint).
-APT_PACKAGES := python3-venv gettext postgresql redis-server libpq-dev chromium fonts-noto-core \
-	libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# Debian packages: the app needs Noto (Georgian in PDFs) and Pango (WeasyPrint); the tests
+# also need PostgreSQL, Redis and libpq (CKAN), Chromium, gettext and poppler.
+APP_PACKAGES := python3-venv fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(APP_PACKAGES) gettext postgresql redis-server libpq-dev chromium poppler-utils
 
-.PHONY: demo test test-sqlite test-postgres lint bench system install messages serve clean
+.PHONY: demo test test-sqlite test-postgres lint bench system-app system-test install messages serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,21 +23,23 @@ messages: $(STAMP)
 	$(BIN)/python -m ghia.i18n compile
 
 # Installs missing Debian packages when run as root; elsewhere it only reports.
-system:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+system-app: PACKAGES = $(APP_PACKAGES)
+system-test: PACKAGES = $(TEST_PACKAGES)
+system-app system-test:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "installing: $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else echo "missing Debian packages (install them as root): $$missing"; exit 1; fi; \
 	fi
 
-demo: system install
+demo: system-app install
 	$(BIN)/ghia demo
 
 serve: install
 	$(BIN)/ghia serve
 
-test: system install
+test: system-test install
 	$(BIN)/python -m tests.harness.ckan install
 	$(MAKE) test-sqlite test-postgres
 
@@ -50,9 +52,8 @@ test-postgres:
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
 
-bench: system install
+bench: system-test install
 	$(BIN)/python -m benchmarks
 
 clean:
