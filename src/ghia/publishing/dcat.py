@@ -32,6 +32,15 @@ EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"
 PUBLIC_ACCESS = URIRef(EU + "access-right/PUBLIC")
+STABLE = URIRef(EU + "planned-availability/STABLE")
+METADATA_LICENCE = URIRef(EU + "licence/CC0")  # the catalogue's own metadata is public domain
+LICENCE_TYPES = "http://purl.org/adms/licencetype/"
+# ADMS licence types of the licences Ghia offers (the "other" entries have none).
+LICENCE_TYPE_CODES = {
+    "CC-BY-4.0": ("Attribution",), "ODC-By-1.0": ("Attribution",),
+    "CC-BY-SA-4.0": ("Attribution", "ShareAlike"), "ODbL-1.0": ("Attribution", "ShareAlike"),
+    "CC0-1.0": ("PublicDomain",), "PDDL-1.0": ("PublicDomain",),
+}  # fmt: skip
 LANGUAGES = {"ka": (URIRef(EU + "language/KAT"), {"ka": "ქართული", "en": "Georgian"}),
              "en": (URIRef(EU + "language/ENG"), {"ka": "ინგლისური", "en": "English"})}  # fmt: skip
 SCHEMES = {
@@ -40,6 +49,7 @@ SCHEMES = {
     "file-type": {"ka": "ფაილის ტიპი", "en": "File type"},
     "language": {"ka": "ენა", "en": "Language"},
     "access-right": {"ka": "წვდომის უფლება", "en": "Access right"},
+    "planned-availability": {"ka": "დაგეგმილი ხელმისაწვდომობა", "en": "Planned availability"},
 }
 PREFIXES = {
     "dcat": DCAT, "dct": DCTERMS, "foaf": FOAF, "vcard": VCARD, "spdx": SPDX, "skos": SKOS,
@@ -144,15 +154,19 @@ def describe_dataset(graph: Graph, record: DatasetRecord, links: Links) -> URIRe
             add((period, DCAT.startDate, Literal(record.temporal_start, datatype=XSD.date)))
         if record.temporal_end:
             add((period, DCAT.endDate, Literal(record.temporal_end, datatype=XSD.date)))
-    if any(record.spatial.values()):
-        place = BNode()
-        add((dataset, DCTERMS.spatial, place))
-        add((place, RDF.type, DCTERMS.Location))
-        _texts(graph, place, LOCN.geographicName, record.spatial)
+    # Without a stated coverage, a municipality's data covers the municipality.
+    _place(graph, dataset, record.spatial if any(record.spatial.values()) else record.publisher.name)
     _contact_point(graph, dataset, record)
     for distribution in record.distributions:
         add((dataset, DCAT.distribution, _distribution(graph, record, distribution, links)))
     return dataset
+
+
+def _place(graph: Graph, subject, name: dict) -> None:
+    place = BNode()
+    graph.add((subject, DCTERMS.spatial, place))
+    graph.add((place, RDF.type, DCTERMS.Location))
+    _texts(graph, place, LOCN.geographicName, name)
 
 
 def _contact_point(graph: Graph, dataset: URIRef, record: DatasetRecord) -> None:
@@ -176,6 +190,10 @@ def _distribution(graph: Graph, record: DatasetRecord, item: DistributionRecord,
     add((distribution, RDF.type, DCAT.Distribution))
     title = item.title if any(item.title.values()) else {"ka": item.filename, "en": item.filename}
     _texts(graph, distribution, DCTERMS.title, title)
+    _texts(graph, distribution, DCTERMS.description, _distribution_description(item))
+    if item.issued:
+        add((distribution, DCTERMS.issued, _datetime(item.issued)))
+    add((distribution, DCATAP.availability, STABLE))
     url = URIRef(links.download(item))
     add((distribution, DCAT.accessURL, url if item.external_url else URIRef(record.document)))
     if not item.external_url:
@@ -196,6 +214,14 @@ def _distribution(graph: Graph, record: DatasetRecord, item: DistributionRecord,
     if item.table_schema:
         add((distribution, DCTERMS.conformsTo, URIRef(record.publisher.policy.table_schema(record.slug, item.id))))
     return distribution
+
+
+def _distribution_description(item: DistributionRecord) -> dict:
+    if item.external_url:
+        return {"ka": f"მონაცემები სხვა საიტზე: {item.external_url}", "en": f"Data held elsewhere: {item.external_url}"}
+    kind = item.format.code if item.format else item.media_type
+    version = item.version_number or 1
+    return {"ka": f"ფაილი {item.filename} ({kind}), ვერსია {version}", "en": f"File {item.filename} ({kind}), version {version}"}
 
 
 def licence_uri(record: DatasetRecord) -> str:
@@ -235,6 +261,20 @@ def describe_publisher(graph: Graph, publisher: Publisher) -> None:
         graph.add((agent, FOAF.mbox, URIRef(f"mailto:{publisher.email}")))
 
 
+def describe_licence(graph: Graph, uri: str, title: dict, type_codes: Sequence[str]) -> None:
+    node = URIRef(uri)
+    graph.add((node, RDF.type, DCTERMS.LicenseDocument))
+    _texts(graph, node, RDFS.label, title)
+    for code in type_codes:
+        kind = URIRef(LICENCE_TYPES + code)
+        graph.add((node, DCTERMS.type, kind))
+        graph.add((kind, RDF.type, SKOS.Concept))
+        graph.add((kind, SKOS.prefLabel, Literal(code, lang="en")))
+        graph.add((kind, SKOS.inScheme, URIRef(LICENCE_TYPES + "1.0")))
+    if type_codes:
+        _scheme(graph, LICENCE_TYPES + "1.0", {"ka": "ლიცენზიის ტიპი", "en": "Licence type"})
+
+
 def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
     """Type and label everything the datasets point at, once each."""
     seen: set = set()
@@ -250,6 +290,7 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
     for uri, label in LANGUAGES.values():
         _concept(graph, uri, label, "language", DCTERMS.LinguisticSystem)
     _concept(graph, PUBLIC_ACCESS, {"ka": "საჯარო", "en": "public"}, "access-right", DCTERMS.RightsStatement)
+    _concept(graph, STABLE, {"ka": "მდგრადი", "en": "stable"}, "planned-availability")
     graph.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
     for record in records:
         if first(record.publisher.uri):
@@ -261,8 +302,7 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
             _concept(graph, record.frequency.uri, record.frequency.label, "frequency", DCTERMS.Frequency)
         licence = licence_uri(record)
         if first(licence):
-            graph.add((URIRef(licence), RDF.type, DCTERMS.LicenseDocument))
-            _texts(graph, URIRef(licence), RDFS.label, record.licence.title)
+            describe_licence(graph, licence, record.licence.title, LICENCE_TYPE_CODES.get(record.licence.id, ()))
         for item in record.distributions:
             if item.format and first(item.format.uri):
                 _concept(graph, item.format.uri, item.format.label, "file-type", DCTERMS.MediaTypeOrExtent)
@@ -274,7 +314,8 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
                 graph.add((schema, RDFS.label, Literal("Table Schema", lang="en")))
 
 
-def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[str], modified: str | None) -> None:
+def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[str], dates: tuple[str | None, str | None]) -> None:
+    """The catalogue node; ``dates`` are its first issue and last modification."""
     node = URIRef(catalog.uri)
     graph.add((node, RDF.type, DCAT.Catalog))
     _texts(graph, node, DCTERMS.title, catalog.title)
@@ -287,8 +328,14 @@ def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[
     graph.add((node, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
     for lang in LANGS:
         graph.add((node, DCTERMS.language, LANGUAGES[lang][0]))
+    issued, modified = dates
+    if issued:
+        graph.add((node, DCTERMS.issued, _datetime(issued)))
     if modified:
         graph.add((node, DCTERMS.modified, _datetime(modified)))
+    graph.add((node, DCTERMS.license, METADATA_LICENCE))
+    describe_licence(graph, METADATA_LICENCE, {"ka": "Creative Commons CC0 1.0", "en": "Creative Commons CC0 1.0"}, ("PublicDomain",))
+    _place(graph, node, catalog.publisher.name)
     for part in catalog.parts:
         graph.add((node, DCAT.catalog, URIRef(part)))
         graph.add((node, DCTERMS.hasPart, URIRef(part)))
@@ -296,8 +343,9 @@ def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[
         graph.add((node, DCAT.dataset, URIRef(uri)))
 
 
-def _latest(records: Sequence[DatasetRecord]) -> str | None:
-    return max((r.modified for r in records), default=None)
+def _dates(records: Sequence[DatasetRecord]) -> tuple[str | None, str | None]:
+    issued = [r.issued for r in records if r.issued]
+    return min(issued, default=None), max((r.modified for r in records), default=None)
 
 
 def dataset_graph(record: DatasetRecord, links: Links) -> Graph:
@@ -310,7 +358,7 @@ def dataset_graph(record: DatasetRecord, links: Links) -> Graph:
 
 def catalog_graph(catalog: CatalogInfo, records: Sequence[DatasetRecord], links: Links) -> Graph:
     graph = new_graph()
-    describe_catalog(graph, catalog, [r.uri for r in records], _latest(records))
+    describe_catalog(graph, catalog, [r.uri for r in records], _dates(records))
     describe_terms(graph, records)
     for record in records:
         describe_dataset(graph, record, links)
@@ -325,9 +373,9 @@ def instance_graph(instance: CatalogInfo, records: Sequence[DatasetRecord], link
     parts = {slug: municipal_catalog(group[0].publisher) for slug, group in by_publisher.items()}
     instance = CatalogInfo(**{**instance.__dict__, "parts": tuple(c.uri for c in parts.values())})
     graph = new_graph()
-    describe_catalog(graph, instance, [], _latest(records))
+    describe_catalog(graph, instance, [r.uri for r in records], _dates(records))
     for slug, group in by_publisher.items():
-        describe_catalog(graph, parts[slug], [r.uri for r in group], _latest(group))
+        describe_catalog(graph, parts[slug], [r.uri for r in group], _dates(group))
     describe_terms(graph, records)
     for record in records:
         describe_dataset(graph, record, links)

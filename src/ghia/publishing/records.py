@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from urllib.parse import quote
 
 from django.db.models import Prefetch
@@ -77,7 +77,8 @@ class DistributionRecord:
     version_id: str
     version_number: int | None
     external_url: str  # data held elsewhere; then there is no file of ours
-    table_schema: dict | None = field(default=None, hash=False)
+    issued: str | None  # when this file was added
+    table_schema: dict | None = None
 
     @property
     def file_path(self) -> str:
@@ -177,6 +178,7 @@ def _distribution(distribution: Distribution) -> DistributionRecord:
         version_id=str(version.id) if version else "",
         version_number=version.number if version else None,
         external_url=distribution.url,
+        issued=(version.uploaded_at if version else distribution.created).isoformat(),
         table_schema=table_schema(distribution),
     )
 
