@@ -104,14 +104,15 @@ class DelimitedFile:
         """Frames of consecutive records and the file offset reached after each.
 
         A frame has ``__width__`` (the number of cells of the record) and columns
-        c0..c{n-1} with the text of each cell, null where the record has no such cell.
+        c0..c{n-1} with the text of each cell; a cell beyond the record's width is
+        not in the file (a missing cell) whatever the frame holds there.
         """
-        quote = self.dialect.quote_char.encode()
+        quote = ord(self.dialect.quote_char)
         blocks = self._text_blocks()
         carry = b""
         for raw, offset in blocks:
             data = carry + raw if carry else raw
-            cut = _last_boundary(data, quote)
+            cut, quotes = _split(data, quote)
             if cut < 0:
                 if len(data) > max(self.limits.max_cell_bytes * 4, 2 * self.block_bytes):
                     raise TableReadError(
@@ -124,7 +125,7 @@ class DelimitedFile:
                 carry = data
                 continue
             piece, carry = data[: cut + 1], data[cut + 1 :]
-            frame = self._parse_regular(piece, n_columns)
+            frame = self._parse_regular(piece, n_columns, quotes[quotes <= cut])
             if frame is None:
                 # Quoting that only a real CSV parser follows: hand it the rest of the file.
                 rest = itertools.chain([piece + carry], (raw for raw, _ in blocks))
@@ -145,9 +146,11 @@ class DelimitedFile:
             self.stats.max_width = max(self.stats.max_width, int(frame[WIDTH].max()))
         return frame
 
-    def _parse_regular(self, piece: bytes, n_columns: int) -> pl.DataFrame | None:
+    def _parse_regular(self, piece: bytes, n_columns: int, quotes=None) -> pl.DataFrame | None:
         """Polars parse of a piece with RFC 4180 quoting; None when the quoting is not."""
-        widths = record_widths(piece, ord(self.dialect.delimiter), ord(self.dialect.quote_char))
+        widths = record_widths(
+            piece, ord(self.dialect.delimiter), ord(self.dialect.quote_char), quotes
+        )
         if widths is None:
             return None
         max_width = int(widths.max()) if len(widths) else 0
@@ -179,14 +182,9 @@ class DelimitedFile:
             return None
         if frame.height != len(widths):
             return None
+        # Polars fills the cells a short record lacks with empty text; __width__ tells
+        # them from cells that are there and empty.
         frame = frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
-        if len(widths) and widths.min() < n:
-            # Polars fills a short record with empty strings; a cell that is not in the
-            # record is missing (null), which Frictionless reports apart from an empty one.
-            frame = frame.with_columns(
-                pl.when(pl.col(WIDTH) > i).then(pl.col(cell_column(i))).alias(cell_column(i))
-                for i in range(n)
-            )
         return frame
 
     def _parse_python(
@@ -253,14 +251,14 @@ class DelimitedFile:
         return rows
 
 
-def _last_boundary(data: bytes, quote: bytes) -> int:
+def _last_boundary(data: bytes, quote: bytes, total_quotes: int | None = None) -> int:
     """Index of the last newline of ``data`` outside quotes, -1 if none.
 
     ``data`` starts at a record boundary, so a newline is outside quotes when an even
     number of quote characters precede it (an escaped quote counts twice).
     """
     end = len(data)
-    quotes_before = data.count(quote)
+    quotes_before = data.count(quote) if total_quotes is None else total_quotes
     while True:
         nl = data.rfind(b"\n", 0, end)
         if nl < 0:
@@ -271,7 +269,17 @@ def _last_boundary(data: bytes, quote: bytes) -> int:
         end = nl
 
 
-def record_widths(piece: bytes, delimiter: int, quote: int) -> np.ndarray | None:
+def _split(data: bytes, quote: int) -> tuple[int, np.ndarray]:
+    """The last record boundary of ``data`` (see ``_last_boundary``), and where its quote
+    characters are, found in one vectorised pass."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == quote)
+    if not len(quotes):
+        return data.rfind(b"\n"), quotes
+    return _last_boundary(data, bytes([quote]), len(quotes)), quotes
+
+
+def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
     """Number of cells of each record of ``piece``, or None when its quoting is irregular.
 
     Counts delimiters outside quotes between newlines outside quotes, vectorised. Quoting
@@ -281,7 +289,8 @@ def record_widths(piece: bytes, delimiter: int, quote: int) -> np.ndarray | None
     buf = np.frombuffer(piece, dtype=np.uint8)
     if not len(buf):
         return np.zeros(0, dtype=np.int32)
-    quotes = np.flatnonzero(buf == quote)
+    if quotes is None:
+        quotes = np.flatnonzero(buf == quote)
     if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
         return None
     newlines = np.flatnonzero(buf == _NL)

@@ -1,0 +1,471 @@
+"""Validating a table against a Table Schema, block by block, with polars.
+
+The rules are Frictionless's, so the two tools report the same errors on the same rows:
+
+* the header is compared with the schema's fields by position (blank, duplicate,
+  incorrect, extra and missing labels);
+* each field's cells are read by type (``parsers``); a cell that is missing from its
+  record (``missing-cell``) or holds a missing value ("" by default) is blank; a cell that
+  is not blank but cannot be read is a ``type-error``; constraints are checked on the
+  cells that are not type errors, each broken one a ``constraint-error``; ``required``
+  also breaks on a missing cell;
+* a row whose every field is blank is one ``blank-row`` error instead of all the others;
+* ``unique`` fields and the ``primaryKey`` compare typed values over the whole table, the
+  first occurrence being valid; a primary key whose cells are all blank is an error too.
+
+Every check is a boolean expression evaluated over a whole block at once; only the
+first ``limit_errors`` errors are itemised, but all are counted.
+"""
+
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from ghia.tabular import parsers
+from ghia.tabular.delimited import WIDTH
+from ghia.tabular.errors import TableReadError
+from ghia.tabular.prefetch import prefetched
+from ghia.tabular.report import ValidationReport
+from ghia.tabular.table import ROW, Table, TableStream, extra_column
+
+DEFAULT_LIMIT_ERRORS = 1000
+_EXTRA, _MISSING, _UNIQUE, _PK = 10**6, 2 * 10**6, 3 * 10**6, 4 * 10**6
+
+
+@dataclass
+class _CellCheck:
+    error_type: str
+    number: int  # 1-based field number
+    name: str  # schema field name
+    column: str  # column of the frame holding the cells
+    mask: pl.Expr
+    detail: dict
+
+
+def validate(
+    table: Table | TableStream,
+    schema: dict,
+    limit_errors: int | None = DEFAULT_LIMIT_ERRORS,
+    progress: Callable[[int, int], None] | None = None,
+) -> ValidationReport:
+    """Validate ``table`` against the Table Schema ``schema`` (a descriptor dict).
+
+    ``limit_errors`` caps the itemised errors (None or 0: no cap); counts are complete.
+    ``progress(done, total)`` is called after each block.
+    """
+    started = time.perf_counter()
+    fields = _checked_fields(schema)
+    labels = list(table.labels)
+    header_errors = _header_errors(labels, fields, table.header_rows)
+    expected = [
+        fields[i] if i < len(fields) else {"name": labels[i], "type": "any"}
+        for i in range(len(labels))
+    ]
+    columns = table.field_names
+    state = _State(limit_errors or None)
+    state.add_items(header_errors[: state.limit])
+    state.by_type.update(e["type"] for e in header_errors[len(state.items) :])
+    pk = schema.get("primaryKey") or []
+    pk = [pk] if isinstance(pk, str) else list(pk)
+    names = [f["name"] for f in expected]
+    pk_columns = [columns[names.index(n)] for n in pk] if pk and set(pk) <= set(names) else []
+    missing_values = schema.get("missingValues", [""])
+    checks, blanks, values = _cell_checks(expected, columns, missing_values)
+    unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
+    keys = _key_columns(values, unique, pk_columns, columns)
+    for frame, done in _frames(table):
+        if not frame.height:
+            continue
+        if WIDTH not in frame.columns:
+            frame = frame.with_columns(pl.lit(len(columns), dtype=pl.Int32).alias(WIDTH))
+        _validate_frame(frame, checks, blanks, keys, columns, state)
+        if progress:
+            progress(done, table.total if isinstance(table, TableStream) else frame.height)
+    if state.keys:
+        _duplicates(pl.concat(state.keys), expected, unique, pk_columns, columns, state)
+    return ValidationReport(
+        valid=state.count == 0,
+        rows=state.rows,
+        fields=len(columns),
+        by_type=dict(state.by_type),
+        errors=[{k: v for k, v in item.items() if k != "_order"} for item in state.items],
+        limit_errors=state.limit,
+        seconds=time.perf_counter() - started,
+        invalid_rows=state.invalid_rows,
+        labels=labels,
+    )
+
+
+def _frames(table: Table | TableStream):
+    if isinstance(table, TableStream):
+        yield from prefetched(table.frames())
+    else:
+        yield table.frame, table.frame.height
+
+
+class _State:
+    def __init__(self, limit: int | None):
+        self.limit = limit
+        self.by_type: Counter = Counter()
+        self.items: list[dict] = []
+        self.rows = 0
+        self.invalid_rows = 0
+        self.keys: list[pl.DataFrame] = []  # typed unique and primary-key cells per block
+
+    @property
+    def count(self) -> int:
+        return sum(self.by_type.values())
+
+    @property
+    def wants_items(self) -> bool:
+        return self.limit is None or len(self.items) < self.limit
+
+    def add_items(self, items: list[dict]) -> None:
+        for item in items:
+            self.by_type[item["type"]] += 1
+        self.items.extend(items)
+
+
+def _checked_fields(schema: dict) -> list[dict]:
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list) or not all(
+        isinstance(f, dict) and f.get("name") for f in fields
+    ):
+        raise TableReadError(
+            "schema_invalid", reason="fields must be a list of objects with a name"
+        )
+    return fields
+
+
+# --- Header ------------------------------------------------------------------------------
+
+
+def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]) -> list[dict]:
+    row = header_rows[-1] if header_rows else 1
+    if not labels:
+        return [{"type": "blank-header", "rowNumber": row}]
+
+    def item(error_type, number, label, name, detail=None):
+        entry = {
+            "type": error_type,
+            "rowNumber": row,
+            "fieldNumber": number,
+            "fieldName": name,
+            "label": label,
+        }
+        if detail:
+            entry["detail"] = detail
+        return entry
+
+    errors = [
+        item("extra-label", n, labels[n - 1], "") for n in range(len(fields) + 1, len(labels) + 1)
+    ]
+    errors += [
+        item("missing-label", n + 1, "", fields[n]["name"]) for n in range(len(labels), len(fields))
+    ]
+    for number, (schema_field, label) in enumerate(zip(fields, labels, strict=False), start=1):
+        if not label:
+            errors.append(item("blank-label", number, "", schema_field["name"]))
+            continue
+        earlier = [str(n) for n, seen in enumerate(labels[: number - 1], start=1) if seen == label]
+        if earlier:
+            detail = {"code": "detail.duplicate_label", "params": {"positions": ", ".join(earlier)}}
+            errors.append(item("duplicate-label", number, label, schema_field["name"], detail))
+        elif label != schema_field["name"]:
+            errors.append(item("incorrect-label", number, label, schema_field["name"]))
+    return errors
+
+
+# --- Cells -------------------------------------------------------------------------------
+
+
+def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[str]):
+    """Boolean expressions, one per (field, error), and each field's blank and value."""
+    checks, blanks, values = [], [], []
+    for index, (schema_field, column) in enumerate(zip(expected, columns, strict=False)):
+        number, name = index + 1, schema_field["name"]
+        raw = pl.col(column)
+        missing_values = [str(v) for v in schema_field.get("missingValues", schema_missing)]
+        blank = raw.is_null()
+        if missing_values == [""]:
+            blank = blank | (raw == "")
+        elif missing_values:
+            blank = blank | raw.is_in(missing_values)
+        blank = blank | (pl.col(WIDTH) <= index)
+        ok, value = parsers.read(raw, schema_field)
+        ok = ok.fill_null(False)
+        type_error = ~blank & ~ok
+        fmt = schema_field.get("format", "default")
+        kind = schema_field.get("type", "any")
+        checks.append(
+            _CellCheck(
+                "type-error",
+                number,
+                name,
+                column,
+                type_error,
+                {"code": "detail.type", "params": {"type": kind, "format": fmt}},
+            )
+        )
+        readable = ~blank & ok
+        for constraint, bound in (schema_field.get("constraints") or {}).items():
+            broken = _constraint(constraint, bound, raw, value, blank, readable, schema_field)
+            if broken is not None:
+                detail = {
+                    "code": "detail.constraint",
+                    "params": {"constraint": constraint, "value": bound},
+                }
+                checks.append(_CellCheck("constraint-error", number, name, column, broken, detail))
+        blanks.append(blank)
+        values.append(pl.when(readable).then(value))
+    return checks, blanks, values
+
+
+def _constraint(name, bound, raw, value, blank, readable, schema_field):
+    kind = schema_field.get("type", "any")
+    if name == "required":
+        return blank if bound is True else None
+    if name in ("minLength", "maxLength") and kind in ("string", "array", "object", "any"):
+        length = raw.str.len_chars()
+        return readable & ((length < bound) if name == "minLength" else (length > bound))
+    if name in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        typed = _typed_bound(bound, schema_field)
+        if typed is None:
+            return None
+        compare = {
+            "minimum": value < typed,
+            "maximum": value > typed,
+            "exclusiveMinimum": value <= typed,
+            "exclusiveMaximum": value >= typed,
+        }[name]
+        return readable & compare.fill_null(False)
+    if name == "pattern" and kind in ("string", "any"):
+        anchored = f"^{bound}$"
+        try:
+            re.compile(anchored)
+            pl.select(pl.lit("").str.contains(anchored))
+            matches = raw.str.contains(anchored)
+        except (re.error, pl.exceptions.PolarsError):
+            compiled = re.compile(anchored)
+            matches = raw.map_elements(lambda s: bool(compiled.match(s)), return_dtype=pl.Boolean)
+        return readable & ~matches.fill_null(True)
+    if name == "enum" and isinstance(bound, list):
+        if kind in ("integer", "number", "year"):
+            allowed = [v for v in (_typed_bound(b, schema_field) for b in bound) if v is not None]
+        elif kind == "boolean":
+            true = [str(v) for v in schema_field.get("trueValues", parsers.DEFAULT_TRUE)]
+            allowed = [str(b) in true or b is True for b in bound]
+        elif kind in ("date", "datetime", "time"):
+            allowed = [v for v in (_typed_bound(b, schema_field) for b in bound) if v is not None]
+        else:
+            allowed = [str(b) for b in bound]
+        return readable & ~value.is_in(allowed).fill_null(False)
+    return None
+
+
+def _typed_bound(bound, schema_field):
+    """A constraint value read with the field's own type and format, as Frictionless does."""
+    kind = schema_field.get("type")
+    fmt = schema_field.get("format", "default")
+    if isinstance(bound, (int, float)) and not isinstance(bound, bool):
+        return float(bound)
+    text = str(bound)
+    if kind in ("integer", "number", "year"):
+        return parsers.parse_number(
+            text, schema_field.get("decimalChar", "."), schema_field.get("groupChar", "")
+        )
+    if kind == "date":
+        return parsers.parse_date(text, "%Y-%m-%d" if fmt in ("default", "any") else fmt)
+    if kind == "datetime":
+        try:
+            return (
+                datetime.fromisoformat(text)
+                if fmt in ("default", "any")
+                else datetime.strptime(text, fmt)
+            )
+        except ValueError:
+            return None
+    if kind == "time":
+        try:
+            return datetime.strptime(text[:8], "%H:%M:%S").time()
+        except ValueError:
+            return None
+    return text
+
+
+# --- One block -----------------------------------------------------------------------------
+
+
+def _validate_frame(frame, checks, blanks, keys, columns, state):
+    n = len(columns)
+    blank_row = pl.all_horizontal(blanks) if blanks else pl.lit(False)
+    width = pl.col(WIDTH)
+    extra = pl.when(blank_row).then(0).otherwise((width - n).clip(lower_bound=0))
+    missing = pl.when(blank_row).then(0).otherwise((n - width).clip(lower_bound=0))
+    cell_masks = [(c.mask & ~blank_row) for c in checks]
+    masks = frame.select(
+        blank_row.alias("__blank_row__"),
+        extra.alias("__extra__"),
+        missing.alias("__missing__"),
+        *[m.alias(f"__m{j}__") for j, m in enumerate(cell_masks)],
+        pl.any_horizontal(blank_row, extra > 0, missing > 0, *cell_masks).alias("__invalid__"),
+    )
+    state.rows += frame.height
+    counts = masks.sum().row(0)
+    state.by_type["blank-row"] += counts[0]
+    state.by_type["extra-cell"] += counts[1]
+    state.by_type["missing-cell"] += counts[2]
+    for check, count in zip(checks, counts[3:-1], strict=True):
+        state.by_type[check.error_type] += count
+    state.invalid_rows += counts[-1]
+    if keys:
+        state.keys.append(frame.select(pl.col(ROW), *keys).with_columns(masks["__invalid__"]))
+    if state.wants_items and counts[-1]:
+        items = _cell_items(frame, masks, checks, columns, counts)
+        items.sort(key=lambda e: (e["rowNumber"], e["_order"]))
+        room = None if state.limit is None else state.limit - len(state.items)
+        state.items.extend(items[:room])
+
+
+def _cell_items(frame, masks, checks, columns, counts) -> list[dict]:
+    items = []
+    rows = frame[ROW]
+    if counts[0]:
+        for row in rows.filter(masks["__blank_row__"]).to_list():
+            items.append({"type": "blank-row", "rowNumber": row, "_order": 0})
+    for j, (check, count) in enumerate(zip(checks, counts[3:-1], strict=True)):
+        if not count:
+            continue
+        picked = frame.filter(masks[f"__m{j}__"]).select(ROW, check.column)
+        for row, cell in picked.iter_rows():
+            items.append(
+                {
+                    "type": check.error_type,
+                    "rowNumber": row,
+                    "fieldNumber": check.number,
+                    "fieldName": check.name,
+                    "cell": "" if cell is None else cell,
+                    "detail": check.detail,
+                    "_order": check.number * 10 + (check.error_type != "type-error"),
+                }
+            )
+    n = len(columns)
+    if counts[1]:
+        extra_columns = [c for c in frame.columns if c.startswith("__extra")]
+        ragged = frame.with_columns(masks["__extra__"]).filter(pl.col("__extra__") > 0)
+        for record in ragged.iter_rows(named=True):
+            for k in range(record["__extra__"]):
+                name = extra_column(k)
+                cell = record.get(name) if name in extra_columns else None
+                items.append(
+                    {
+                        "type": "extra-cell",
+                        "rowNumber": record[ROW],
+                        "fieldNumber": n + k + 1,
+                        "fieldName": "",
+                        "cell": cell or "",
+                        "_order": _EXTRA + k,
+                    }
+                )
+    if counts[2]:
+        short = frame.select(ROW, WIDTH).filter(masks["__missing__"] > 0)
+        for row, width in short.iter_rows():
+            for index in range(max(width, 0), n):
+                items.append(
+                    {
+                        "type": "missing-cell",
+                        "rowNumber": row,
+                        "fieldNumber": index + 1,
+                        "fieldName": columns[index],
+                        "cell": "",
+                        "_order": _MISSING + index,
+                    }
+                )
+    return items
+
+
+def _key_columns(values, unique, pk_columns, columns) -> list[pl.Expr]:
+    keys = [values[index].alias(f"u{index}") for index, _ in unique]
+    keys += [values[columns.index(c)].alias(f"p{columns.index(c)}") for c in pk_columns]
+    return keys
+
+
+def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state) -> None:
+    """unique-error and primary-key errors over the whole table, once every block is read.
+
+    ``keys`` holds __row__, __invalid__ (the row already has other errors) and the typed
+    key cells; a key's first occurrence is valid, each later one an error.
+    """
+    flags, items = [], []
+    for index, schema_field in unique:
+        key = pl.col(f"u{index}")
+        duplicate = key.is_not_null() & ~key.is_first_distinct()
+        flags.append(duplicate)
+        found = keys.select(pl.col(ROW), key.alias("key"), duplicate.alias("d")).filter("d")
+        state.by_type["unique-error"] += found.height
+        for row, cell, first in _first_rows(keys, key, found, state.limit):
+            detail = {"code": "detail.same_as_row", "params": {"row": first}}
+            items.append(
+                {
+                    "type": "unique-error",
+                    "rowNumber": row,
+                    "fieldNumber": index + 1,
+                    "fieldName": schema_field["name"],
+                    "cell": str(cell),
+                    "detail": detail,
+                    "_order": _UNIQUE + index,
+                }
+            )
+    if pk_columns:
+        parts = [pl.col(f"p{columns.index(c)}") for c in pk_columns]
+        all_blank = pl.all_horizontal(p.is_null() for p in parts)
+        key = parts[0] if len(parts) == 1 else pl.struct(parts)
+        repeated = ~all_blank & ~key.is_first_distinct()
+        flags.append(all_blank | repeated)
+        blank_rows = keys.filter(all_blank)[ROW]
+        found = keys.select(pl.col(ROW), key.alias("key"), repeated.alias("d")).filter("d")
+        state.by_type["primary-key"] += blank_rows.len() + found.height
+        for row in blank_rows.head(state.limit or blank_rows.len()).to_list():
+            items.append(
+                {
+                    "type": "primary-key",
+                    "rowNumber": row,
+                    "detail": {"code": "detail.pk_blank", "params": {}},
+                    "_order": _PK,
+                }
+            )
+        for row, _, first in _first_rows(keys, key, found, state.limit):
+            detail = {"code": "detail.same_as_row", "params": {"row": first}}
+            items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
+    if flags:
+        state.invalid_rows += keys.select(
+            (pl.any_horizontal(flags) & ~pl.col("__invalid__")).sum()
+        ).item()
+    if items:
+        merged = sorted(
+            state.items + items, key=lambda e: (e.get("rowNumber", 0), e.get("_order", -1))
+        )
+        state.items = merged[: state.limit] if state.limit else merged
+
+
+def _first_rows(keys: pl.DataFrame, key: pl.Expr, found: pl.DataFrame, limit: int | None):
+    """(row, key, row of the key's first occurrence) for the first ``limit`` repeats."""
+    shown = found.head(limit or found.height)
+    if not shown.height:
+        return []
+    firsts = (
+        keys.select(pl.col(ROW), key.alias("key"))
+        .filter(pl.col("key").is_in(shown["key"].implode()))
+        .group_by("key")
+        .agg(pl.col(ROW).min().alias("first"))
+    )
+    return (
+        shown.join(firsts, on="key", how="left", maintain_order="left")
+        .select(ROW, "key", "first")
+        .iter_rows()
+    )
