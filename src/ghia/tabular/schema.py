@@ -1,0 +1,221 @@
+"""Inferring a Table Schema from a table's text cells, Georgian conventions included.
+
+A column takes the first type that reads at least ``CONFIDENCE`` of its non-blank cells:
+boolean (true/false, yes/no, კი/არა, დიახ/არა), integer (without leading zeros, which
+mark codes), number (with the decimal and group separators found: "1 200,50" is
+decimalChar "," and groupChar " "), date and datetime (ISO, DD.MM.YYYY and kin), else
+string. Markers like "-" or "n/a" standing for nothing become the schema's
+``missingValues``. Constraints come from the sample: ``required`` when no cell is
+blank, ``unique`` for identifier-like columns whose cells all differ. Enumerations and
+primary-key candidates are offered as hints, for a person to accept.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from ghia.tabular import parsers
+from ghia.tabular.table import RESERVED, Table, TableStream
+
+CONFIDENCE = 0.9
+SAMPLE_ROWS = 10_000
+MISSING_MARKERS = ("-", "—", "–", "n/a", "N/A", "NA", "null", "NULL", "...", "…", "x")
+TRUE_WORDS = frozenset({"true", "yes", "კი", "დიახ"})
+FALSE_WORDS = frozenset({"false", "no", "არა"})
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d.%m.%y",
+    "%m/%d/%Y",
+)
+DATETIME_FORMATS = (
+    "default",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+)
+# (decimalChar, groupChar) in the order they are tried; Georgian writes "1 200,50".
+NUMBER_STYLES = (
+    (".", ""),
+    (",", ""),
+    (",", " "),
+    (",", "\u00a0"),
+    (",", "\u202f"),
+    (",", "."),
+    (".", ","),
+    (".", " "),
+)
+_IDENTIFIER = re.compile(
+    r"(^|[\s_\-.])(id|code|no|nr|number|key|კოდი|ნომერი|№|#|n)($|[\s_\-.])|^id|_id$|კოდი|ნომერი",
+    re.IGNORECASE,
+)
+_ENUM_MAX = 15
+
+
+@dataclass
+class SchemaInference:
+    """An inferred Table Schema and the hints a person may accept into it."""
+
+    schema: dict
+    sample_rows: int
+    enum_candidates: dict[str, list[str]] = field(default_factory=dict)
+    primary_key_candidates: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": self.schema,
+            "sampleRows": self.sample_rows,
+            "enumCandidates": self.enum_candidates,
+            "primaryKeyCandidates": self.primary_key_candidates,
+        }
+
+
+def infer_schema(
+    table: Table | TableStream | pl.DataFrame, sample_rows: int = SAMPLE_ROWS
+) -> SchemaInference:
+    """Infer a Table Schema from the first ``sample_rows`` rows of ``table``."""
+    if isinstance(table, TableStream):
+        frame, labels = table.head(sample_rows), table.labels
+        names = table.field_names
+    elif isinstance(table, Table):
+        frame, labels, names = table.frame.head(sample_rows), table.labels, table.field_names
+    else:
+        frame, labels = table.head(sample_rows), list(table.columns)
+        names = labels
+    frame = _present_cells(frame, names)
+    fields, markers = [], set()
+    enums, keys = {}, []
+    for name, label in zip(names, labels, strict=False):
+        # Frictionless matches the header to the schema by name: a field is named as
+        # its label unless the label is blank or repeated.
+        field_name = label if label and label.strip() and label == name else name
+        values = frame[name]
+        descriptor, used_markers = _infer_field(field_name, values)
+        markers |= used_markers
+        fields.append(descriptor)
+        if descriptor["type"] == "string":
+            distinct = values.drop_nulls().unique()
+            filled = values.drop_nulls().len()
+            if 2 <= distinct.len() <= _ENUM_MAX and filled >= 4 * distinct.len():
+                enums[field_name] = sorted(distinct.to_list())
+        constraints = descriptor.get("constraints", {})
+        if constraints.get("required") and constraints.get("unique"):
+            keys.append(field_name)
+    schema = {"fields": fields}
+    if markers:
+        schema["missingValues"] = ["", *sorted(markers)]
+    identifiers = [k for k in keys if _IDENTIFIER.search(k)]
+    if identifiers:
+        schema["primaryKey"] = [identifiers[0]]
+    return SchemaInference(
+        schema=schema, sample_rows=frame.height, enum_candidates=enums, primary_key_candidates=keys
+    )
+
+
+def _present_cells(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """Cells as text with blank ones (missing, empty) as null."""
+    from ghia.tabular.delimited import WIDTH
+
+    exprs = []
+    for index, name in enumerate(names):
+        cell = pl.col(name) if name in frame.columns else pl.lit(None, dtype=pl.String)
+        present = cell.is_not_null() & (cell.str.strip_chars() != "")
+        if WIDTH in frame.columns:
+            present = present & (pl.col(WIDTH) > index)
+        exprs.append(pl.when(present).then(cell).alias(name))
+    return frame.select(exprs) if exprs else frame.drop(RESERVED, strict=False)
+
+
+def _share(values: pl.Series, ok: pl.Expr) -> float:
+    if not values.len():
+        return 0.0
+    return values.to_frame("v").select(ok.fill_null(False).mean()).item()
+
+
+def _infer_field(name: str, values: pl.Series) -> tuple[dict, set[str]]:
+    present = values.drop_nulls()
+    markers = {m for m in MISSING_MARKERS if (present == m).any()} if present.len() else set()
+    data = present.filter(~present.is_in(list(markers))) if markers else present
+    descriptor = {"name": name, "type": "any"}
+    if data.len():
+        descriptor = {"name": name, **_infer_type(data)}
+    if descriptor["type"] == "string" or not data.len():
+        markers = set()  # in text, "-" is a value
+    constraints = {}
+    if values.len() and values.null_count() == 0 and not markers:
+        constraints["required"] = True
+    if (
+        data.len() >= 10
+        and data.n_unique() == values.len()
+        and descriptor["type"] in ("integer", "string")
+        and (descriptor["type"] == "integer" or _IDENTIFIER.search(name))
+    ):
+        constraints["unique"] = True
+    if constraints:
+        descriptor["constraints"] = constraints
+    return descriptor, markers
+
+
+def _infer_type(data: pl.Series) -> dict:
+    v = pl.col("v")
+    distinct = set(data.unique().head(10).to_list())
+    lowered = {str(x).lower() for x in distinct}
+    if (
+        data.n_unique() <= 4
+        and lowered <= TRUE_WORDS | FALSE_WORDS
+        and lowered & TRUE_WORDS
+        and lowered & FALSE_WORDS
+    ):
+        true = sorted(x for x in distinct if x.lower() in TRUE_WORDS)
+        false = sorted(x for x in distinct if x.lower() in FALSE_WORDS)
+        return {"type": "boolean", "trueValues": true, "falseValues": false}
+    if _share(data, v.str.contains(r"^[+-]?(0|[1-9]\d{0,17})$")) >= CONFIDENCE:
+        return {"type": "integer"}
+    number = _number_style(data)
+    if number is not None:
+        return number
+    for kind, formats in (("date", DATE_FORMATS), ("datetime", DATETIME_FORMATS)):
+        for fmt in formats:
+            ok, _ = parsers.read(v, {"type": kind, "format": fmt})
+            if _share(data, ok) >= CONFIDENCE:
+                descriptor = {"type": kind}
+                if fmt not in ("%Y-%m-%d", "default"):
+                    descriptor["format"] = fmt
+                return descriptor
+    return {"type": "string"}
+
+
+def _number_style(data: pl.Series) -> dict | None:
+    v = pl.col("v")
+    # Leading zeros ("007") mark codes, not quantities.
+    if _share(data, v.str.contains(r"^[+-]?0\d")) > 0:
+        return None
+    scores = {}
+    for decimal, group in NUMBER_STYLES:
+        if group and not _share(data, v.str.contains(group, literal=True)):
+            continue  # a separator that never occurs says nothing
+        ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
+        plain_words = ~v.str.contains(r"(?i)[a-z]")  # Decimal reads "nan" and "inf"
+        scores[(decimal, group)] = _share(data, ok & plain_words)
+    passing = [style for style, share in scores.items() if share >= CONFIDENCE]
+    if not passing:
+        return None
+    if (".", ",") in passing and (",", "") in passing:
+        # "1,200" reads either way: a comma followed by other than three digits decides.
+        decimal_comma = _share(data, v.str.contains(r",(\d{1,2}|\d{4,})$")) > 0
+        passing.remove((".", ",") if decimal_comma else (",", ""))
+    best = max(passing, key=lambda style: (scores[style], -NUMBER_STYLES.index(style)))
+    descriptor = {"type": "number"}
+    if best[0] != ".":
+        descriptor["decimalChar"] = best[0]
+    if best[1]:
+        descriptor["groupChar"] = best[1]
+    return descriptor
