@@ -30,6 +30,16 @@ def register(subparsers) -> None:
     _lang_option(dcat)
     dcat.set_defaults(func=run_dcat, needs_django=True)
 
+    publish = subparsers.add_parser("publish", help="publish to the website, a CKAN portal or a portal bundle")
+    targets = publish.add_subparsers(dest="target", metavar="TARGET")
+    ckan = targets.add_parser("ckan", help="synchronise a CKAN portal with the catalogue")
+    ckan.add_argument("--url", required=True, help="the portal's address")
+    ckan.add_argument("--municipality", metavar="SLUG", help="one municipality (default: all)")
+    ckan.add_argument("--dry-run", action="store_true", help="print the plan and change nothing")
+    ckan.add_argument("--token-file", metavar="FILE", help="file holding the API token (default: $GHIA_CKAN_TOKEN)")
+    _lang_option(ckan)
+    ckan.set_defaults(func=run_publish_ckan, needs_django=True)
+
 
 def _municipality(slug: str | None, lang: str):
     """The municipality of a slug, or exits with code 2 naming the known ones."""
@@ -63,3 +73,79 @@ def run_dcat(args) -> int:
     municipality = _municipality(args.municipality, args.lang)
     _write(dcat.catalogue_document(municipality, DCAT_FORMATS[args.format], args.base), args.output)
     return 0
+
+
+def _municipalities(slug: str | None, lang: str) -> list:
+    from ghia.catalog.models import Municipality
+
+    one = _municipality(slug, lang)
+    return [one] if one else list(Municipality.objects.all())
+
+
+def _print_plan(plan, municipality, lang: str) -> None:
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from ghia.publishing.targets import VERBS
+
+    with translation.override(lang):
+        counts = ", ".join(f"{VERBS.get(verb, verb)}: {n}" for verb, n in sorted(plan.counts().items()))
+        print(_("Plan for %(target)s (%(municipality)s): %(counts)s")
+              % {"target": plan.target, "municipality": municipality.slug, "counts": counts or _("nothing to do")})  # fmt: skip
+        for action in plan.actions:
+            print(f"  {action.describe()}")
+
+
+def _progress(total_hint: str):
+    """A progress bar on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty():
+        return lambda done, total, message: None
+    from tqdm import tqdm
+
+    bar = tqdm(desc=total_hint, unit="", file=sys.stderr, leave=False)
+
+    def update(done: int, total: int, message: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(message[-40:], refresh=True)
+
+    return update
+
+
+def _token(args) -> str | None:
+    if args.token_file:
+        return Path(args.token_file).read_text().strip()
+    return os.environ.get("GHIA_CKAN_TOKEN") or None
+
+
+def run_publish_ckan(args) -> int:
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from ghia.publishing.targets.ckan import CkanTarget, is_transient
+
+    municipalities = _municipalities(args.municipality, args.lang)
+    token = _token(args)
+    with translation.override(args.lang):
+        if not token and not args.dry_run:
+            print(_("An API token is needed: set GHIA_CKAN_TOKEN or give --token-file."), file=sys.stderr)
+            return 2
+        target = CkanTarget(args.url, token)
+        failed = 0
+        for municipality in municipalities:
+            if args.dry_run:
+                _print_plan(target.plan(municipality), municipality, args.lang)
+                continue
+            try:
+                plan = target.publish(municipality, _progress(municipality.slug))
+            except Exception as error:
+                if not is_transient(error):
+                    raise
+                print(_("The portal could not be reached: %(error)s. Run the command again to resume.") % {"error": error}, file=sys.stderr)
+                return 1
+            _print_plan(plan, municipality, args.lang)
+            for label, message in plan.failed.items():
+                print(_("Failed: %(dataset)s — %(reason)s") % {"dataset": label, "reason": message}, file=sys.stderr)
+            failed += len(plan.failed)
+        print(_("Write calls to the portal: %(n)d") % {"n": target.client.writes})
+    return 1 if failed else 0
