@@ -40,6 +40,12 @@ def register(subparsers) -> None:
     _lang_option(ckan)
     ckan.set_defaults(func=run_publish_ckan, needs_django=True)
 
+    bundle = targets.add_parser("bundle", help="a ZIP for the national portal: files, metadata sheet, DCAT-AP, checksums")
+    bundle.add_argument("output", metavar="OUT.zip")
+    bundle.add_argument("--municipality", metavar="SLUG", required=True)
+    _lang_option(bundle)
+    bundle.set_defaults(func=run_publish_bundle, needs_django=True)
+
 
 def _municipality(slug: str | None, lang: str):
     """The municipality of a slug, or exits with code 2 naming the known ones."""
@@ -149,3 +155,17 @@ def run_publish_ckan(args) -> int:
             failed += len(plan.failed)
         print(_("Write calls to the portal: %(n)d") % {"n": target.client.writes})
     return 1 if failed else 0
+
+
+def run_publish_bundle(args) -> int:
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from ghia.publishing.targets.bundle import BundleTarget
+
+    municipality = _municipality(args.municipality, args.lang)
+    plan = BundleTarget(args.output).publish(municipality, _progress(municipality.slug))
+    with translation.override(args.lang):
+        datasets = len({a.dataset_id for a in plan.actions})
+        print(_("Bundle written: %(path)s (%(datasets)d datasets)") % {"path": args.output, "datasets": datasets})
+    return 0
