@@ -33,7 +33,7 @@ def format_date(value: date, lang: str) -> str:
 @dataclass
 class Paragraph:
     text: str
-    style: str = ""  # "lead" for an opening paragraph, "note" for small print
+    style: str = ""  # "lead" opens a section, "note" is small print, "label" heads a list
 
 
 @dataclass

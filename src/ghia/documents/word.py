@@ -126,6 +126,10 @@ class _Writer:
             elif block.style == "lead":
                 for run in paragraph.runs:
                     run.font.size = Pt(11.5)
+            elif block.style == "label":
+                paragraph.paragraph_format.keep_with_next = True
+                for run in paragraph.runs:
+                    run.bold = True
         elif isinstance(block, Bullets):
             for item in block.items:
                 word.add_paragraph(item, style="List Bullet")
