@@ -1,4 +1,54 @@
 """Ghia's pure tabular engine: read, infer, validate, scan, clean and write tables.
 
-No Django here: the web and the command line both call these functions.
+No Django here; the web and the command line call the same functions::
+
+    from ghia.tabular import check, read_table, infer_schema, validate
+    from ghia.tabular import scan_personal_data, clean, write_table
+
+    report = check("budget.xlsx", progress=lambda done, total: ...)
+    report.to_dict()                 # versioned JSON, see README.md
+    table = read_table("budget.csv")  # tidied, with notes of what was done
+    schema = infer_schema(table).schema
+    result = validate(table, schema)  # Frictionless error types and row numbers
+    table = clean(table, [{"step": "trim"}, {"step": "drop_totals"}])
+    write_table(table, "budget.parquet", schema=schema)
+
+Input that cannot be read raises ``TableReadError`` with a message code of the bilingual
+catalogue (``ghia.tabular.messages``).
 """
+
+from ghia.tabular.check import CheckReport, check
+from ghia.tabular.clean import clean, undo
+from ghia.tabular.datapackage import Resource, data_package, write_data_package
+from ghia.tabular.errors import TableReadError
+from ghia.tabular.personal import PersonalDataReport, scan_personal_data
+from ghia.tabular.quality import QualityScore, quality_score
+from ghia.tabular.report import ValidationReport
+from ghia.tabular.schema import SchemaInference, infer_schema
+from ghia.tabular.table import Table, TableStream, open_table, read_table
+from ghia.tabular.validate import validate
+from ghia.tabular.writers import write_table
+
+__all__ = [
+    "CheckReport",
+    "PersonalDataReport",
+    "QualityScore",
+    "Resource",
+    "SchemaInference",
+    "Table",
+    "TableReadError",
+    "TableStream",
+    "ValidationReport",
+    "check",
+    "clean",
+    "data_package",
+    "infer_schema",
+    "open_table",
+    "quality_score",
+    "read_table",
+    "scan_personal_data",
+    "undo",
+    "validate",
+    "write_data_package",
+    "write_table",
+]

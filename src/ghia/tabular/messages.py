@@ -152,6 +152,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ka": "პერსონალური მონაცემები შემოწმდა პირველ {rows} სტრიქონში",
         "en": "Personal data scanned in the first {rows} rows",
     },
+    "totals_rows_found": {
+        "ka": "ჯამის სტრიქონები: {rows}; ამოიღეთ გასუფთავების ნაბიჯით drop_totals",
+        "en": "Totals rows: {rows}; remove them with the clean step drop_totals",
+    },
+    # --- Clean steps (what each does, as the provenance log tells it) --------------------
+    "step.trim": {
+        "ka": "ზედმეტი ჰარეების მოშორება უჯრების დასაწყისსა და ბოლოში{where}",
+        "en": "Trim spaces at the start and end of cells{where}",
+    },
+    "step.normalize_unicode": {
+        "ka": "უნიკოდის ნორმალიზება (NFC){where}",
+        "en": "Normalise Unicode (NFC){where}",
+    },
+    "step.convert_legacy": {
+        "ka": "სვეტი „{field}“: ძველი შრიფტის (AcadNusx) ტექსტის გადაყვანა უნიკოდში",
+        "en": "Column “{field}”: convert legacy-font (AcadNusx) text to Unicode",
+    },
+    "step.standardize_numbers": {
+        "ka": "სვეტი „{field}“: რიცხვები სტანდარტულ ფორმაში (1200.5)",
+        "en": "Column “{field}”: numbers to standard form (1200.5)",
+    },
+    "step.dates_to_iso": {
+        "ka": "სვეტი „{field}“: თარიღები ISO ფორმატში (YYYY-MM-DD)",
+        "en": "Column “{field}”: dates to ISO form (YYYY-MM-DD)",
+    },
+    "step.drop_totals": {
+        "ka": "ჯამის სტრიქონების ამოღება",
+        "en": "Drop totals rows",
+    },
+    "step.drop_blank_rows": {
+        "ka": "ცარიელი სტრიქონების ამოღება",
+        "en": "Drop empty rows",
+    },
+    "step.rename": {
+        "ka": "სვეტების გადარქმევა: {names}",
+        "en": "Rename columns: {names}",
+    },
+    "step.mask": {
+        "ka": "სვეტი „{field}“: მნიშვნელობების დაფარვა",
+        "en": "Column “{field}”: mask the values",
+    },
+    "step.drop_column": {
+        "ka": "სვეტის „{field}“ ამოღება",
+        "en": "Drop column “{field}”",
+    },
+    "step.where_fields": {"ka": " (სვეტები: {fields})", "en": " (columns: {fields})"},
+    "step_unknown": {
+        "ka": "უცნობი გასუფთავების ნაბიჯი: {step}",
+        "en": "Unknown clean step: {step}",
+    },
+    "step_field_unknown": {
+        "ka": "ნაბიჯი {step}: სვეტი „{field}“ ცხრილში არ არის",
+        "en": "Step {step}: the table has no column “{field}”",
+    },
+    "step_changed": {
+        "ka": "{description} — შეიცვალა {cells} უჯრა, ამოღებულია {rows} სტრიქონი",
+        "en": "{description} — {cells} cells changed, {rows} rows removed",
+    },
     # --- Validation error types (Frictionless names) --------------------------------------
     "error.blank-header": {
         "ka": "სათაურის სტრიქონი ცარიელია",

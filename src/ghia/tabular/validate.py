@@ -75,7 +75,7 @@ def validate(
     names = [f["name"] for f in expected]
     pk_columns = [columns[names.index(n)] for n in pk] if pk and set(pk) <= set(names) else []
     missing_values = schema.get("missingValues", [""])
-    checks, blanks, values = _cell_checks(expected, columns, missing_values)
+    prepared, checks, blanks, values = _cell_checks(expected, columns, missing_values)
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
     for frame, done in _frames(table):
@@ -83,7 +83,7 @@ def validate(
             continue
         if WIDTH not in frame.columns:
             frame = frame.with_columns(pl.lit(len(columns), dtype=pl.Int32).alias(WIDTH))
-        _validate_frame(frame, checks, blanks, keys, columns, state)
+        _validate_frame(frame, prepared, checks, blanks, keys, columns, state)
         if progress:
             progress(done, table.total if isinstance(table, TableStream) else frame.height)
     if state.keys:
@@ -185,34 +185,30 @@ def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]
 
 
 def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[str]):
-    """Boolean expressions, one per (field, error), and each field's blank and value."""
-    checks, blanks, values = [], [], []
+    """Each field's blank and readable cells as named columns computed once per block
+    (``prepared``), the checks (one boolean expression per field and error) over them,
+    and each field's blank mask and typed value."""
+    prepared, checks, blanks, values = [], [], [], []
     for index, (schema_field, column) in enumerate(zip(expected, columns, strict=False)):
         number, name = index + 1, schema_field["name"]
         raw = pl.col(column)
         missing_values = [str(v) for v in schema_field.get("missingValues", schema_missing)]
-        blank = raw.is_null()
+        blank = raw.is_null() | (pl.col(WIDTH) <= index)
         if missing_values == [""]:
             blank = blank | (raw == "")
         elif missing_values:
             blank = blank | raw.is_in(missing_values)
-        blank = blank | (pl.col(WIDTH) <= index)
         ok, value = parsers.read(raw, schema_field)
-        ok = ok.fill_null(False)
-        type_error = ~blank & ~ok
-        fmt = schema_field.get("format", "default")
+        b, r = f"__blank{index}__", f"__ok{index}__"
+        prepared.append((blank.alias(b), (~pl.col(b) & ok.fill_null(False)).alias(r)))
+        blank, readable = pl.col(b), pl.col(r)
         kind = schema_field.get("type", "any")
-        checks.append(
-            _CellCheck(
-                "type-error",
-                number,
-                name,
-                column,
-                type_error,
-                {"code": "detail.type", "params": {"type": kind, "format": fmt}},
+        fmt = schema_field.get("format", "default")
+        if not (kind == "any" or (kind == "string" and fmt == "default")):
+            detail = {"code": "detail.type", "params": {"type": kind, "format": fmt}}
+            checks.append(
+                _CellCheck("type-error", number, name, column, ~blank & ~readable, detail)
             )
-        )
-        readable = ~blank & ok
         for constraint, bound in (schema_field.get("constraints") or {}).items():
             broken = _constraint(constraint, bound, raw, value, blank, readable, schema_field)
             if broken is not None:
@@ -223,7 +219,7 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
                 checks.append(_CellCheck("constraint-error", number, name, column, broken, detail))
         blanks.append(blank)
         values.append(pl.when(readable).then(value))
-    return checks, blanks, values
+    return prepared, checks, blanks, values
 
 
 def _constraint(name, bound, raw, value, blank, readable, schema_field):
@@ -301,15 +297,30 @@ def _typed_bound(bound, schema_field):
 # --- One block -----------------------------------------------------------------------------
 
 
-def _validate_frame(frame, checks, blanks, keys, columns, state):
+def _validate_frame(frame, prepared, checks, blanks, keys, columns, state):
     n = len(columns)
-    blank_row = pl.all_horizontal(blanks) if blanks else pl.lit(False)
     width = pl.col(WIDTH)
-    extra = pl.when(blank_row).then(0).otherwise((width - n).clip(lower_bound=0))
-    missing = pl.when(blank_row).then(0).otherwise((n - width).clip(lower_bound=0))
-    cell_masks = [(c.mask & ~blank_row) for c in checks]
-    masks = frame.select(
-        blank_row.alias("__blank_row__"),
+    # First every check's raw mask, each field's cells read once; then the row rules,
+    # which are cheap boolean work on those masks.
+    raw = (
+        frame.lazy()
+        .with_columns(blank for blank, _ in prepared)
+        .with_columns(readable for _, readable in prepared)
+        .select(
+            (pl.all_horizontal(blanks) if blanks else pl.lit(False)).alias("__blank_row__"),
+            (width - n).clip(lower_bound=0).alias("__extra__"),
+            (n - width).clip(lower_bound=0).alias("__missing__"),
+            *[c.mask.alias(f"__m{j}__") for j, c in enumerate(checks)],
+            *keys,
+        )
+        .collect()
+    )
+    blank_row = pl.col("__blank_row__")
+    cell_masks = [pl.col(f"__m{j}__") & ~blank_row for j in range(len(checks))]
+    extra = pl.when(blank_row).then(0).otherwise(pl.col("__extra__"))
+    missing = pl.when(blank_row).then(0).otherwise(pl.col("__missing__"))
+    masks = raw.select(
+        blank_row,
         extra.alias("__extra__"),
         missing.alias("__missing__"),
         *[m.alias(f"__m{j}__") for j, m in enumerate(cell_masks)],
@@ -324,7 +335,8 @@ def _validate_frame(frame, checks, blanks, keys, columns, state):
         state.by_type[check.error_type] += count
     state.invalid_rows += counts[-1]
     if keys:
-        state.keys.append(frame.select(pl.col(ROW), *keys).with_columns(masks["__invalid__"]))
+        key_names = [k.meta.output_name() for k in keys]
+        state.keys.append(raw.select(key_names).with_columns(frame[ROW], masks["__invalid__"]))
     if state.wants_items and counts[-1]:
         items = _cell_items(frame, masks, checks, columns, counts)
         items.sort(key=lambda e: (e["rowNumber"], e["_order"]))
