@@ -10,10 +10,11 @@ letters make more sense wins.
 import codecs
 import re
 
+# Python's "utf-16" codec reads the byte-order mark and the byte order from it.
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 # Cyrillic text in Windows-1251 is mostly bytes 0xC0-0xFF in runs (whole words), while
@@ -23,7 +24,8 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 
 
 def bom_length(encoding: str) -> int:
-    return {"utf-8-sig": 3, "utf-16-le": 2, "utf-16-be": 2}.get(encoding, 0)
+    """Bytes to skip before decoding (the "utf-16" codec consumes its own mark)."""
+    return 3 if encoding == "utf-8-sig" else 0
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -101,6 +103,7 @@ def display_name(encoding: str) -> str:
     return {
         "utf-8": "UTF-8",
         "utf-8-sig": "UTF-8 (BOM)",
+        "utf-16": "UTF-16",
         "utf-16-le": "UTF-16LE",
         "utf-16-be": "UTF-16BE",
         "cp1251": "Windows-1251",

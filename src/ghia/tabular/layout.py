@@ -53,12 +53,14 @@ def find_layout(
     merges: list[tuple[int, int, int, int]] = (),
     first_column: int = 1,
     detect_titles: bool = True,
+    pad: bool = False,
 ) -> Layout:
     """The header rows and labels of a table whose first rows (row 1 first) are ``rows``.
 
     ``merges`` are merged ranges (row1, col1, row2, col2) in sheet coordinates, whose
     columns start at ``first_column``. With ``detect_titles`` off, row 1 is the header
-    (as Frictionless assumes for a CSV).
+    (as Frictionless assumes for a CSV). With ``pad`` the labels span the widest row
+    (a sheet's used range); otherwise they are the header row's cells.
     """
     head = rows[:HEAD_ROWS]
     filled = [sum(_filled(c) for c in row) for row in head]
@@ -85,8 +87,7 @@ def find_layout(
         labels = [_joined([grid[r][c] for r in header_rows]) for c in range(width)]
     else:
         labels = ["" if c is None else str(c) for c in head[header]]
-        if detect_titles:
-            # A spreadsheet's header runs over the sheet's whole used width.
+        if pad:
             labels += [""] * (width - len(labels))
     return Layout(header_rows=[r + 1 for r in header_rows], labels=labels, notes=notes)
 
@@ -107,12 +108,18 @@ def _second_header_row(grid: list[list], header: int, merges, first_column: int)
     if header + 2 >= len(grid):
         return False
     top, below, data = grid[header], grid[header + 1], grid[header + 2]
-    spans_columns = any(r1 <= header + 1 <= r2 and c2 > c1 for r1, c1, r2, c2 in merges)
+    # A cell merged across columns in the header row groups the labels under it, which
+    # may be years or numbers: that is the sheet saying the next row is header too.
+    for r1, c1, _, c2 in merges:
+        if r1 == header + 1 and c2 > c1:
+            under = below[c1 - first_column : c2 - first_column + 1]
+            if any(_filled(c) for c in under):
+                return True
     gaps = any(not _filled(t) and _filled(b) for t, b in zip(top, below, strict=True))
     below_text = [c for c in below if _filled(c)]
     data_cells = [c for c in data if _filled(c)]
     return (
-        (spans_columns or gaps)
+        gaps
         and bool(below_text)
         and all(_is_text(c) for c in below_text)
         and sum(_is_text(c) for c in data_cells) < len(data_cells)

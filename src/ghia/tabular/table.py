@@ -134,7 +134,7 @@ def _open_delimited(path: Path, head: bytes, source: SourceInfo, header_row, lim
     source.encoding, source.dialect = display_name(encoding), reader.dialect
     head_rows = reader.head_rows(HEAD_ROWS)
     _check_width(max((len(r) for r in head_rows), default=0), limits)
-    layout = _layout(head_rows, header_row, [], 1, detect_titles=True)
+    layout = _layout(head_rows, header_row, [], 1, detect_titles=True, pad=False)
     n = len(layout.labels)
     last_header = layout.header_rows[-1]
     names = field_names(layout.labels, RESERVED)
@@ -202,11 +202,11 @@ def _named(cells: pl.DataFrame, names: list[str]) -> pl.DataFrame:
     return cells.select([ROW, WIDTH, *names, *extras])
 
 
-def _layout(rows, header_row, merges, first_column, detect_titles):
+def _layout(rows, header_row, merges, first_column, detect_titles, pad=True):
     if header_row is not None:
         rows = [[] for _ in range(header_row - 1)] + rows[header_row - 1 :]
     layout = find_layout(
-        rows, merges, first_column, detect_titles=detect_titles and header_row is None
+        rows, merges, first_column, detect_titles=detect_titles and header_row is None, pad=pad
     )
     if not layout.labels:
         raise TableReadError("no_table")
@@ -320,7 +320,14 @@ def read_table(
     stream = open_table(path, sheet=sheet, header_row=header_row, limits=limits)
     parts = [frame for frame, _ in stream.frames()]
     frame = pl.concat(parts, how="diagonal") if parts else stream._empty()
-    frame = frame.select([ROW, *stream.field_names])
+    # A cell beyond its record's width is not in the file: null, not empty text.
+    frame = frame.select(
+        pl.col(ROW),
+        *[
+            pl.when(pl.col(WIDTH) > i).then(pl.col(n)).alias(n)
+            for i, n in enumerate(stream.field_names)
+        ],
+    )
     table = Table(
         frame=frame,
         labels=stream.labels,

@@ -92,7 +92,7 @@ def validate(
         valid=state.count == 0,
         rows=state.rows,
         fields=len(columns),
-        by_type=dict(state.by_type),
+        by_type={t: n for t, n in state.by_type.items() if n},
         errors=[{k: v for k, v in item.items() if k != "_order"} for item in state.items],
         limit_errors=state.limit,
         seconds=time.perf_counter() - started,

@@ -1,0 +1,192 @@
+from collections import Counter
+
+import frictionless
+import pytest
+
+from benchmarks.tabular_data import SCHEMA, generate
+from ghia.tabular import open_table, read_table, validate
+from tests.tabular.conftest import csv_text
+
+
+def frictionless_errors(path, schema) -> Counter:
+    resource = frictionless.Resource(
+        path=path.name,
+        basepath=str(path.parent),
+        schema=frictionless.Schema.from_descriptor(schema),
+    )
+    report = resource.validate(limit_errors=0)
+    return Counter(
+        (
+            e.type,
+            getattr(e, "row_number", None) or (getattr(e, "row_numbers", None) or [None])[0],
+            getattr(e, "field_number", None),
+        )
+        for e in report.tasks[0].errors
+    )
+
+
+def ghia_errors(path, schema) -> Counter:
+    report = validate(open_table(path), schema, limit_errors=None)
+    assert report.error_count == len(report.errors)
+    return Counter((e["type"], e.get("rowNumber"), e.get("fieldNumber")) for e in report.errors)
+
+
+def test_same_errors_as_frictionless_on_every_kind(tmp_path):
+    path = generate(tmp_path / "kinds.csv", 3000)
+    ours, theirs = ghia_errors(path, SCHEMA), frictionless_errors(path, SCHEMA)
+    kinds = {kind for kind, _, _ in ours}
+    assert kinds >= {
+        "type-error", "constraint-error", "unique-error", "primary-key", "missing-cell",
+        "extra-cell", "blank-row", "duplicate-label", "incorrect-label", "extra-label",
+    }  # fmt: skip
+    assert ours == theirs
+
+
+GEORGIAN_SCHEMA = {
+    "fields": [
+        {"name": "კოდი", "type": "string", "constraints": {"pattern": "[0-9]{4}", "unique": True}},
+        {
+            "name": "თანხა",
+            "type": "number",
+            "decimalChar": ",",
+            "groupChar": " ",
+            "constraints": {"minimum": 0},
+        },
+        {"name": "თარიღი", "type": "date", "format": "%d.%m.%Y", "constraints": {"required": True}},
+        {
+            "name": "აქტიური",
+            "type": "boolean",
+            "trueValues": ["კი", "დიახ"],
+            "falseValues": ["არა"],
+        },
+        {
+            "name": "რაოდენობა",
+            "type": "integer",
+            "constraints": {"maximum": 100, "enum": [1, 2, 3, 50, 200]},
+        },
+        {"name": "სახელი", "type": "string", "constraints": {"minLength": 2, "maxLength": 10}},
+    ],
+    "missingValues": ["", "-"],
+    "primaryKey": ["კოდი", "თარიღი"],
+}
+
+GEORGIAN_ROWS = [
+    ["კოდი", "თანხა", "თარიღი", "აქტიური", "რაოდენობა", "სახელი"],
+    ["0001", "1 200,50", "05.01.2024", "კი", "1", "ნინო"],
+    ["0002", "1.200,50", "31.12.2023", "დიახ", "2", "გიორგი"],
+    ["0003", "-5", "31.02.2023", "არა", "200", "ა"],
+    ["0001", "7,5", "05.01.2024", "true", "3", "ძალიან გრძელი სახელი"],
+    ["abcd", "-", "-", "-", "-", "-"],
+    ["", "", "", "", "", ""],
+    ["0006", "0", "1.1.2024", "კი", "4", "ანა", "ზედმეტი"],
+    ["0007", "12"],
+    ["0008", " 12 ", "01.01.2024 ", "კი", " 50 ", "ია"],
+]
+
+
+def test_same_errors_as_frictionless_with_georgian_formats(write_csv):
+    path = write_csv(GEORGIAN_ROWS)
+    ours = ghia_errors(path, GEORGIAN_SCHEMA)
+    assert ours == frictionless_errors(path, GEORGIAN_SCHEMA)
+    assert ("type-error", 3, 2) in ours  # "1.200,50": a dot where the decimal is a comma
+    assert ("type-error", 4, 3) in ours  # 31 February
+    assert ("primary-key", 5, None) in ours  # 0001 on 05.01.2024 again
+    assert ("blank-row", 7, None) in ours
+
+
+@pytest.mark.parametrize(
+    "labels, expected",
+    [
+        (["a", "b"], {"missing-label"}),
+        (["a", "", "c"], {"blank-label"}),
+        (["a", "a", "c"], {"duplicate-label"}),
+        (["a", "x", "c"], {"incorrect-label"}),
+        (["a", "b", "c", "d"], {"extra-label"}),
+    ],
+)
+def test_header_errors_agree_with_frictionless(write_csv, labels, expected):
+    schema = {"fields": [{"name": n, "type": "integer"} for n in ("a", "b", "c")]}
+    path = write_csv([labels, ["1", "2", "x"][: len(labels)] + ["4"] * (len(labels) - 3)])
+    ours = ghia_errors(path, schema)
+    assert {t for t, _, _ in ours if t.endswith("label")} == expected
+    assert ours == frictionless_errors(path, schema)
+
+
+def test_row_numbers_follow_the_file_and_blank_rows_replace_other_errors(write_csv):
+    schema = {
+        "fields": [
+            {"name": "n", "type": "integer", "constraints": {"required": True}},
+            {"name": "s", "type": "string"},
+        ]
+    }
+    path = write_csv([["n", "s"], ["1", "a"], ["", ""], ["x"], ["2", "b", "c"]])
+    report = validate(open_table(path), schema, limit_errors=None)
+    assert [(e["type"], e["rowNumber"]) for e in report.errors] == [
+        ("blank-row", 3),
+        ("type-error", 4),
+        ("missing-cell", 4),
+        ("extra-cell", 5),
+    ]
+    assert report.invalid_rows == 3
+
+
+def test_counts_are_complete_when_items_are_limited(write_csv):
+    rows = [["n"]] + [["x"] for _ in range(50)]
+    report = validate(
+        open_table(write_csv(rows)), {"fields": [{"name": "n", "type": "integer"}]}, limit_errors=5
+    )
+    assert report.error_count == 50 and report.by_type == {"type-error": 50}
+    assert [e["rowNumber"] for e in report.errors] == [2, 3, 4, 5, 6]
+    assert report.to_dict()["truncated"] is True
+
+
+def test_unique_and_primary_key_across_blocks(tmp_path, monkeypatch):
+    from ghia.tabular import delimited
+
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 64)
+    rows = [["id", "code"]] + [[str(i % 40), f"c{i % 30}"] for i in range(100)]
+    path = tmp_path / "dups.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "code", "type": "string", "constraints": {"unique": True}},
+        ],
+        "primaryKey": ["id"],
+    }
+    report = validate(open_table(path), schema, limit_errors=None)
+    assert report.by_type == {"primary-key": 60, "unique-error": 70}
+    first = next(e for e in report.errors if e["type"] == "unique-error")
+    assert first["rowNumber"] == 32 and first["detail"]["params"]["row"] == 2
+    assert ghia_errors(path, schema) == frictionless_errors(path, schema)
+
+
+def test_progress_is_reported(write_csv):
+    calls = []
+    path = write_csv([["a"], ["1"], ["2"]])
+    validate(
+        open_table(path),
+        {"fields": [{"name": "a"}]},
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls and calls[-1][0] == calls[-1][1]
+
+
+def test_report_is_json_serialisable_and_bilingual(write_csv):
+    import json
+
+    path = write_csv([["n"], ["x"]])
+    report = validate(open_table(path), {"fields": [{"name": "n", "type": "integer"}]})
+    data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
+    item = data["errors"][0]
+    assert item["cell"] == "x" and item["rowNumber"] == 2 and item["fieldName"] == "n"
+    assert item["message"]["ka"].startswith("მნიშვნელობა არ შეესაბამება")
+    assert data["errorsByType"] == {"type-error": 1}
+
+
+def test_invalid_schema_is_a_read_error(write_csv):
+    from ghia.tabular import TableReadError
+
+    with pytest.raises(TableReadError) as error:
+        validate(open_table(write_csv([["a"], ["1"]])), {"fields": "nope"})
+    assert error.value.code == "schema_invalid"
