@@ -1,0 +1,26 @@
+"""The check of an uploaded version runs by itself and keeps the engine's report."""
+
+import pytest
+
+from ghia.preparation import services
+from ghia.preparation.models import CheckRun, TableSchema
+
+pytestmark = pytest.mark.django_db
+
+
+def test_upload_starts_a_check_that_reads_the_kutaisi_budget(dataset_with, demo):
+    dataset = dataset_with("kutaisi-budget-2022.xlsx")
+    run = services.latest_check(dataset.current_version)
+    facts = demo["kutaisi-budget-2022.xlsx"].facts
+    assert run.status == CheckRun.Status.DONE and run.progress == 100
+    assert run.started and run.finished and run.started <= run.finished
+    assert run.report["table"]["headerRows"] == [facts["header_row"]]
+    assert {"step": "drop_totals"} in run.report["suggestedSteps"]
+    assert run.preview["rows"][0][0] == facts["header_row"] + 1
+    assert not run.has_personal_data
+    schema = TableSchema.objects.get(dataset=dataset)
+    assert (
+        schema.descriptor == run.schema
+        and schema.inferred_from == dataset.current_version
+        and not schema.edited
+    )
