@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ghia.catalog",
     "ghia.web",
     "ghia.publishing",
+    "ghia.preparation",
 ]
 
 MIDDLEWARE = [
