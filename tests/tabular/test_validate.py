@@ -2,9 +2,9 @@ from collections import Counter
 
 import frictionless
 import pytest
-
 from benchmarks.tabular_data import SCHEMA, generate
-from ghia.tabular import open_table, read_table, validate
+
+from ghia.tabular import open_table, validate
 from tests.tabular.conftest import csv_text
 
 

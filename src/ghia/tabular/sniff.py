@@ -105,15 +105,17 @@ def detect_dialect(text: str, fmt: str = "csv") -> Dialect:
     lines = [line for line in text.splitlines()[:200] if line.strip()]
     if not lines:
         return Dialect()
-    best, best_score = ",", (-1.0, 0)
-    for delimiter in DELIMITERS:
+    # A delimiter in the first line (the header, usually) beats one only found below it.
+    first = next(csv.reader(io.StringIO(lines[0]), delimiter="\x00"))[0]
+    candidates = [d for d in DELIMITERS if d in first] or list(DELIMITERS)
+    best, best_score = candidates[0], (-1.0, 0)
+    for delimiter in candidates:
         counts = [
             len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
         ]
         mode, frequency = Counter(counts).most_common(1)[0]
         if mode < 2:
             continue
-        # Title rows above the header have fewer fields: judge the lines after them.
         score = (frequency / len(counts), mode)
         if score > best_score:
             best, best_score = delimiter, score
