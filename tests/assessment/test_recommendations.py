@@ -98,7 +98,7 @@ def test_formats_are_given_per_kind_of_data_held():
 
 def test_the_uri_scheme_is_the_municipality_s_own():
     advice = advise(2, STARTING, base="https://data.akhaltsikhe.gov.ge/")
-    dataset = advice.uris[0]
+    dataset = advice.uris[1]
     assert dataset.id == "https://data.akhaltsikhe.gov.ge/id/dataset/{slug}"
     assert dataset.doc == "https://data.akhaltsikhe.gov.ge/doc/dataset/{slug}"
     (uri,) = advice.by_topic("uri")
@@ -147,3 +147,16 @@ def test_licence_formats_standards_and_uris_are_always_covered(answer_value, mea
 )
 def test_conditions(condition, expected):
     assert holds(condition, {"a": 1, "r": "RED"}) is expected
+
+
+def test_the_recommended_scheme_is_the_one_ghia_mints():
+    from ghia.publishing.uris import UriPolicy
+
+    policy = UriPolicy("https://data.kutaisi.gov.ge")
+    uris = {u.thing["en"]: u for u in advise(2, STARTING, base=policy.base).uris}
+    assert uris["catalogue"].id == policy.catalog()
+    assert uris["dataset"].id == policy.dataset("{slug}")
+    assert uris["dataset"].doc == policy.dataset_document("{slug}")
+    assert uris["distribution (file)"].id == policy.distribution("{uuid}")
+    assert uris["organisation (the mayor's office)"].id == policy.organization("{municipality}")
+    assert uris["vocabulary or code list"].id == policy.definition("{concept}")

@@ -36,9 +36,13 @@ def _assessment(request, pk: int, manage: bool = False) -> Assessment:
     assessment = get_object_or_404(Assessment.objects.select_related("municipality"), pk=pk)
     allowed = permissions.can_manage if manage else permissions.can_view
     if not allowed(request.user, assessment.municipality_id):
-        if not permissions.survey_services(request.user, assessment).exists():
-            raise Http404
-        permissions.require(False)
+        # Someone with a part in the assessment learns it is not theirs to open; others not
+        # even that it exists.
+        involved = permissions.can_view(request.user, assessment.municipality_id)
+        permissions.require(
+            not (involved or permissions.survey_services(request.user, assessment).exists())
+        )
+        raise Http404
     return assessment
 
 
@@ -71,22 +75,22 @@ def _lang(request) -> str:
 @login_required
 def index(request):
     user = request.user
-    managed = [
+    visible = [
         m
         for m in catalog_permissions.staff_municipalities(user)
         if permissions.can_view(user, m.id)
     ]
-    assessments = Assessment.objects.filter(municipality__in=managed).select_related("municipality")
+    assessments = Assessment.objects.filter(municipality__in=visible).select_related("municipality")
     surveys = InventorySurvey.objects.filter(
         service_id__in=catalog_permissions.edited_service_ids(user)
     ).select_related("assessment__municipality", "service")
-    if not (managed or surveys):
+    if not (visible or surveys):
         permissions.require(False)
     return render(
         request,
         "assessment/index.html",
         {
-            "municipalities": [(m, permissions.can_manage(user, m.id)) for m in managed],
+            "municipalities": [(m, permissions.can_manage(user, m.id)) for m in visible],
             "assessments": assessments,
             "surveys": surveys,
         },
