@@ -19,20 +19,24 @@ def prefetched(items: Iterator[T], depth: int = 1) -> Iterator[T]:
     channel: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
+    def put(entry) -> bool:
+        """Hand an entry to the consumer; False once the consumer has gone."""
+        while not stop.is_set():
+            try:
+                channel.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
             for item in items:
-                while not stop.is_set():
-                    try:
-                        channel.put((item, None), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not put((item, None)):
                     return
-            channel.put((_DONE, None))
+            put((_DONE, None))
         except BaseException as error:  # handed to the consumer, which re-raises it
-            channel.put((_DONE, error))
+            put((_DONE, error))
 
     worker = threading.Thread(target=produce, name="ghia-prefetch", daemon=True)
     worker.start()

@@ -88,7 +88,8 @@ def infer_schema(
     elif isinstance(table, Table):
         frame, labels, names = table.frame.head(sample_rows), table.labels, table.field_names
     else:
-        frame, labels = table.head(sample_rows), list(table.columns)
+        frame = table.head(sample_rows).select(pl.all().cast(pl.String))
+        labels = list(table.columns)
         names = labels
     frame = _present_cells(frame, names)
     fields, markers = [], set()

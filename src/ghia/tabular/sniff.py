@@ -55,7 +55,9 @@ def detect_format(path: Path, head: bytes) -> str:
         raise TableReadError("file_binary", kind="?")
     suffix = path.suffix.lower()
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped[:1] in (b"[", b"{") and suffix not in (".csv", ".tsv", ".tab", ".txt"):
+    if suffix == ".json" or (
+        stripped[:1] in (b"[", b"{") and suffix not in (".csv", ".tsv", ".tab", ".txt")
+    ):
         return "json"
     return "tsv" if suffix in (".tsv", ".tab") else "csv"
 
