@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ghia.web",
     "ghia.publishing",
     "ghia.preparation",
+    "ghia.assessment",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/preparation/", include("ghia.preparation.urls")),
+    path("workspace/assessment/", include("ghia.assessment.urls")),
     path("workspace/", include("ghia.web.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),
