@@ -6,7 +6,9 @@ catalogue and the engine stays free of Django.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from ghia.tabular import (
 )
 from ghia.tabular.clean import describe, validate_steps
 from ghia.tabular.messages import MESSAGES, render
+from ghia.tabular.sniff import detect_format
 from ghia.tabular.table import ROW
 
 PREVIEW_ROWS = 50
@@ -53,12 +56,38 @@ class CleanOutcome:
     changes: list[dict]  # one note per step: what it changed
 
 
+@contextmanager
+def named(path: str | Path, filename: str) -> Iterator[Path]:
+    """The stored file under its uploaded name: storage names carry no extension, and
+    some readers (openpyxl) go by it."""
+    with tempfile.TemporaryDirectory(prefix="ghia-") as tmp:
+        link = Path(tmp) / (Path(filename).name or "data")
+        link.symlink_to(Path(path).resolve())
+        yield link
+
+
 def check_file(
-    path: str | Path, schema: dict | None, progress: Callable[[int, int], None] | None
+    path: str | Path, schema: dict | None, progress: Callable[[int, int, int | None], None] | None
 ) -> CheckOutcome:
-    """Check the table in ``path``; raises TableReadError when it cannot be read."""
+    """Check the table in ``path``; raises TableReadError when it cannot be read.
+
+    ``progress(done, total, rows)`` gets the rows checked so far where the engine counts
+    its progress in rows (spreadsheets, JSON); for delimited text it counts bytes, and
+    ``rows`` is None.
+    """
+    if progress is not None:
+        progress = _with_rows(Path(path), progress)
     report = check(path, schema=schema, progress=progress)
     return CheckOutcome(report=report.to_dict(), preview=_preview(path))
+
+
+def _with_rows(path: Path, progress) -> Callable[[int, int], None]:
+    try:
+        with open(path, "rb") as f:
+            in_rows = detect_format(path, f.read(1 << 16)) not in ("csv", "tsv")
+    except (OSError, TableReadError):
+        in_rows = False  # the check itself will tell what is wrong
+    return lambda done, total: progress(done, total, done if in_rows else None)
 
 
 def _preview(path: str | Path) -> dict:

@@ -127,12 +127,15 @@ class _ProgressWriter:
         self.run_id = run_id
         self.last = time.monotonic()
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, rows: int | None = None) -> None:
         now = time.monotonic()
         if now - self.last < PROGRESS_INTERVAL or total <= 0:
             return
         self.last = now
-        CheckRun.objects.filter(pk=self.run_id).update(progress=min(99, 100 * done // total))
+        fields = {"progress": min(99, 100 * done // total)}
+        if rows is not None:
+            fields["rows_done"] = rows
+        CheckRun.objects.filter(pk=self.run_id).update(**fields)
 
 
 def run_check(run_id: int) -> str:
@@ -146,7 +149,8 @@ def run_check(run_id: int) -> str:
     run.status, run.started, run.schema = CheckRun.Status.RUNNING, timezone.now(), given
     run.save(update_fields=["status", "started", "schema"])
     try:
-        outcome = engine.check_file(catalog.version_path(version), given, _ProgressWriter(run.pk))
+        with engine.named(catalog.version_path(version), version.filename) as path:
+            outcome = engine.check_file(path, given, _ProgressWriter(run.pk))
     except engine.TableReadError as error:
         _finish(
             run, CheckRun.Status.FAILED, error_code=error.code, error_params=_plain(error.params)
@@ -213,6 +217,19 @@ def dataset_schema(dataset: Dataset) -> dict | None:
     return current.descriptor if current else None
 
 
+def schema_for_version(version: DataVersion) -> dict | None:
+    """The Table Schema that describes a version's table: the one its newest finished
+    check read it against (the dataset's edited schema, or the one inferred from it).
+    This is what a Data Package or DCAT distribution should carry with the file."""
+    run = (
+        checked_version(version)
+        .checks.filter(status=CheckRun.Status.DONE)
+        .order_by("-created", "-id")
+        .first()
+    )
+    return run.schema if run else None
+
+
 def save_schema(user, dataset: Dataset, edits: list[dict]) -> TableSchema:
     """Apply a person's edits of the fields, keep the schema as edited, and check again."""
     if not permissions.can_edit(user, dataset):
@@ -263,8 +280,11 @@ def clean_version(user, version: DataVersion, steps: list[dict]) -> DataVersion:
     original = original_of(checked_version(version))
     steps = engine.validate_steps(list(steps))
     stem = Path(original.filename).stem or "data"
-    with tempfile.TemporaryDirectory() as tmp:
-        outcome = engine.clean_file(catalog.version_path(original), steps, Path(tmp), stem)
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        engine.named(catalog.version_path(original), original.filename) as path,
+    ):
+        outcome = engine.clean_file(path, steps, Path(tmp), stem)
         provenance = {
             "steps": steps,
             "changes": outcome.changes,
