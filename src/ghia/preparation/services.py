@@ -104,13 +104,16 @@ def start_check(user, version: DataVersion, *, enforce: bool = True) -> CheckRun
     version = checked_version(version)
     if enforce and not permissions.can_edit(user, version.dataset):
         raise PermissionDenied(_("You cannot check the files of this dataset."))
-    waiting = version.checks.filter(status=CheckRun.Status.QUEUED).first()
-    if waiting:
-        return waiting  # it reads the schema when it starts, so it serves this request too
-    run = CheckRun.objects.create(
-        version=version, requested_by=user if getattr(user, "is_authenticated", False) else None
-    )
-    transaction.on_commit(lambda: _enqueue(run.pk))
+    # A run still waiting reads the schema when it starts, so it serves this request too;
+    # queueing it again is harmless (a run is only ever run once) and revives it if its
+    # task was lost.
+    run = version.checks.filter(status=CheckRun.Status.QUEUED).first()
+    if run is None:
+        run = CheckRun.objects.create(
+            version=version, requested_by=user if getattr(user, "is_authenticated", False) else None
+        )
+    # robust: a queue that cannot be reached must not undo or fail the upload itself.
+    transaction.on_commit(lambda: _enqueue(run.pk), robust=True)
     return run
 
 
