@@ -69,6 +69,11 @@ def _say(line: str = "") -> None:
     print(line)
 
 
+def _json(data: dict) -> None:
+    # Indented for a person at a terminal; compact (and much faster) for a program.
+    _say(json.dumps(data, ensure_ascii=False, indent=1 if sys.stdout.isatty() else None))
+
+
 def _fail(error, lang: str) -> int:
     print(error.text(lang), file=sys.stderr)
     return UNUSABLE
@@ -118,7 +123,7 @@ def run_check(args) -> int:
         if bar is not None:
             bar.close()
     if args.json:
-        _say(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        _json(report.to_dict())
         return PROBLEMS if report.has_problems else OK
     _print_notes(report.notes, lang)
     validation = report.validation
@@ -207,11 +212,7 @@ def run_infer(args) -> int:
             json.dumps(inference.schema, ensure_ascii=False, indent=2), encoding="utf-8"
         )
     if args.json:
-        _say(
-            json.dumps(
-                {"version": REPORT_VERSION} | inference.to_dict(), ensure_ascii=False, indent=1
-            )
-        )
+        _json({"version": REPORT_VERSION} | inference.to_dict())
     else:
         for descriptor in inference.schema["fields"]:
             extras = {k: v for k, v in descriptor.items() if k not in ("name", "type")}
@@ -240,9 +241,7 @@ def run_scan(args) -> int:
         if bar is not None:
             bar.close()
     if args.json:
-        _say(
-            json.dumps({"version": REPORT_VERSION} | report.to_dict(), ensure_ascii=False, indent=1)
-        )
+        _json({"version": REPORT_VERSION} | report.to_dict())
     else:
         _print_findings(report, lang)
     return PROBLEMS if report.personal else OK
@@ -277,7 +276,7 @@ def run_clean(args) -> int:
             "steps": steps,
             "notes": [note.to_dict() for note in applied],
         }
-        _say(json.dumps(result, ensure_ascii=False, indent=1))
+        _json(result)
     else:
         for step, note in zip(steps, applied, strict=True):
             params = dict(note.params, description=describe(step, lang))

@@ -117,8 +117,11 @@ def check(
         notes.append(Note("schema_inferred", {"rows": inference.sample_rows}))
     legacy, steps = _legacy_proposals(stream, head, given, notes)
     totals: list[int] = []
+    # The copy taps the original's frames, which go on from those head() read.
     tapped = replace(
-        stream, _frames=lambda: _tap_totals(stream.frames(), stream.field_names, totals)
+        stream,
+        _frames=lambda: _tap_totals(stream.frames(), stream.field_names, totals),
+        _started=None,
     )
     report = validate(tapped, given, limit_errors=limit_errors, progress=progress)
     notes += stream.read_notes()
@@ -181,7 +184,12 @@ def _legacy_proposals(stream: TableStream, head: pl.DataFrame, schema: dict, not
         descriptor = schema.get("fields", [])
         if position < len(descriptor) and descriptor[position]["name"] not in text_fields:
             continue
-        values = head[name].drop_nulls().head(1000).to_list()
+        cells = head[name].drop_nulls().head(1000)
+        # Only Latin words without any Georgian letter can be legacy-font text.
+        latin = cells.str.contains("[A-Za-z]{2}") & ~cells.str.contains("[\u10d0-\u10ff]")
+        if latin.mean() is None or latin.mean() < 0.5:
+            continue
+        values = cells.to_list()
         confidence = legacy_confidence(values)
         if confidence >= LEGACY_THRESHOLD:
             sample = next((v for v in values if any(c.isalpha() for c in v)), "")

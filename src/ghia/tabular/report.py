@@ -52,6 +52,16 @@ class ValidationReport:
     invalid_rows: int = 0
     labels: list[str] = field(default_factory=list)
 
+    @staticmethod
+    def _item(item: dict, words: dict) -> dict:
+        # Cell errors of one check share one detail object: render its words once.
+        detail = item.get("detail") or {}
+        key = (item["type"], id(detail))
+        if key not in words:
+            words[key] = _words(item["type"], detail.get("code"), detail.get("params", {}))
+        note, message = words[key]
+        return {k: v for k, v in item.items() if k != "detail"} | {"note": note, "message": message}
+
     @property
     def error_count(self) -> int:
         return sum(self.by_type.values())
@@ -61,6 +71,7 @@ class ValidationReport:
         return len(self.errors) < self.error_count
 
     def to_dict(self) -> dict:
+        words: dict = {}
         return {
             "valid": self.valid,
             "stats": {
@@ -71,11 +82,7 @@ class ValidationReport:
                 "seconds": round(self.seconds, 3),
             },
             "errorsByType": {t: n for t, n in self.by_type.items() if n},
-            "errors": [
-                {k: v for k, v in item.items() if k != "detail"}
-                | {"note": error_detail(item, "en"), "message": _both(item)}
-                for item in self.errors
-            ],
+            "errors": [self._item(item, words) for item in self.errors],
             "truncated": self.truncated,
             "limitErrors": self.limit_errors,
             "errorTypes": {
@@ -84,10 +91,11 @@ class ValidationReport:
         }
 
 
-def _both(item: dict) -> dict[str, str]:
-    result = {}
+def _words(error_type: str, code: str | None, params: dict) -> tuple[str, dict[str, str]]:
+    """An error's note (English) and its message in both languages."""
+    message = {}
     for lang in ("ka", "en"):
-        detail = error_detail(item, lang)
-        title = error_title(item["type"], lang)
-        result[lang] = f"{title}: {detail}" if detail else title
-    return result
+        detail = render(code, params, lang) if code else ""
+        title = error_title(error_type, lang)
+        message[lang] = f"{title}: {detail}" if detail else title
+    return (render(code, params, "en") if code else ""), message

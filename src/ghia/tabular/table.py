@@ -11,6 +11,7 @@ it is the first row, as Frictionless counts) and ``__width__`` (how many cells t
 record had; fewer than the fields means missing cells, more means extra cells).
 """
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,24 +70,36 @@ class TableStream:
     total: int  # progress units: bytes for delimited text, rows otherwise
     legacy_columns: dict[str, dict] = field(default_factory=dict)  # field -> {cells, fonts}
     read_notes: Callable[[], list[Note]] = lambda: []
+    # Frames a call to head() read, and the pass they came from, kept for frames().
+    _started: tuple[list, Iterator] | None = field(default=None, repr=False)
 
     @property
     def field_names(self) -> list[str]:
         return field_names(self.labels, RESERVED)
 
     def frames(self) -> Iterator[tuple[pl.DataFrame, int]]:
-        """Frames of data rows and the progress reached after each (out of ``total``)."""
-        return self._frames()
+        """Frames of data rows and the progress reached after each (out of ``total``).
+
+        After ``head``, the first pass goes on from the frames ``head`` already read
+        instead of reading them again; later passes read the file from the start.
+        """
+        if self._started is None:
+            return self._frames()
+        (read, rest), self._started = self._started, None
+        return itertools.chain(read, rest)
 
     def head(self, rows: int) -> pl.DataFrame:
         """The first ``rows`` data rows (fewer if the table is shorter)."""
-        parts, count = [], 0
-        for frame, _ in self.frames():
-            parts.append(frame.head(rows - count))
-            count += parts[-1].height
-            if count >= rows:
+        if self._started is None:
+            self._started = ([], self._frames())
+        read, rest = self._started
+        while sum(frame.height for frame, _ in read) < rows:
+            try:
+                read.append(next(rest))
+            except StopIteration:
                 break
-        return pl.concat(parts) if parts else self._empty()
+        parts = [frame for frame, _ in read]
+        return pl.concat(parts, how="diagonal").head(rows) if parts else self._empty()
 
     def _empty(self) -> pl.DataFrame:
         schema = {ROW: pl.Int64, WIDTH: pl.Int32} | {n: pl.String for n in self.field_names}
