@@ -239,3 +239,13 @@ def test_progress_counts_rows_where_the_engine_does(tmp_path):
     calls.clear()
     services.engine.check_file(text, None, lambda *args: calls.append(args))
     assert calls and calls[-1][2] is None
+
+
+def test_a_run_queued_twice_is_run_once(world, make_dataset, monkeypatch):
+    run = CheckRun.objects.create(version=make_dataset().current_version)
+    calls = []
+    real = services.engine.check_file
+    monkeypatch.setattr(services.engine, "check_file", lambda *a: calls.append(a) or real(*a))
+    assert services.run_check(run.pk) == CheckRun.Status.DONE
+    assert services.run_check(run.pk) == CheckRun.Status.DONE
+    assert len(calls) == 1

@@ -143,14 +143,18 @@ class _ProgressWriter:
 
 def run_check(run_id: int) -> str:
     """The body of the background task: check the run's version and keep the report."""
+    # Claimed in one statement: a run queued twice is still only run once.
+    claimed = CheckRun.objects.filter(pk=run_id, status=CheckRun.Status.QUEUED).update(
+        status=CheckRun.Status.RUNNING, started=timezone.now()
+    )
     run = CheckRun.objects.select_related("version__dataset").filter(pk=run_id).first()
-    if run is None or run.status != CheckRun.Status.QUEUED:
+    if not claimed or run is None:
         return run.status if run else "missing"
     version = run.version
     edited = TableSchema.objects.filter(dataset_id=version.dataset_id, edited=True).first()
     given = edited.descriptor if edited else None
-    run.status, run.started, run.schema = CheckRun.Status.RUNNING, timezone.now(), given
-    run.save(update_fields=["status", "started", "schema"])
+    run.schema = given
+    run.save(update_fields=["schema"])
     try:
         with engine.named(catalog.version_path(version), version.filename) as path:
             outcome = engine.check_file(path, given, _ProgressWriter(run.pk))
