@@ -101,9 +101,10 @@ def test_schema_edit_is_kept_and_used_by_the_next_check(
     assert [f["name"] for f in schema.descriptor["fields"]] == ["id", "თანხა"]
     run = services.latest_check(amounts)
     assert run.status == "done" and not run.schema_inferred and run.schema == schema.descriptor
-    assert run.report["validation"]["errorsByType"] == {
-        "incorrect-label": 1
-    }  # the file still says "amount"
+    # The file still says "amount": the label is marked on the report.
+    assert run.report["validation"]["errorsByType"] == {"incorrect-label": 1}
+    page = client.get(reverse("preparation:report", args=[run.pk])).content.decode()
+    assert re.search(r'<th class="bad bad-incorrect-label" title="[^"]+">amount</th>', page)
     assert (
         client.get(reverse("preparation:schema_json", args=[dataset.pk])).json()
         == schema.descriptor
@@ -159,3 +160,17 @@ def test_the_schema_of_a_version_is_the_one_it_was_checked_against(amounts):
         == services.dataset_schema(amounts.dataset)
     )
     assert [f["type"] for f in run.schema["fields"]] == ["integer", "integer"]
+
+
+def test_a_version_never_checked_offers_the_check(
+    client, world, make_dataset, django_capture_on_commit_callbacks
+):
+    version = make_dataset().current_version  # stored without running the upload hook's commit
+    url = reverse("preparation:version_check", args=[version.pk])
+    client.force_login(world.editor)
+    assert f'action="{url}"' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    run = services.latest_check(version)
+    assert response["Location"] == reverse("preparation:report", args=[run.pk])
+    assert run.status == "done"

@@ -85,8 +85,9 @@ def chart_height(types: list[dict]) -> int:
     return len(types) * (BAR_HEIGHT + 6)
 
 
-def preview(run: CheckRun, lang: str) -> tuple[list[str], list[Row]]:
-    """The first rows of the table with each bad cell carrying its errors."""
+def preview(run: CheckRun, lang: str) -> tuple[Row, list[Row]]:
+    """The header and the first rows of the table, each bad cell (or label) carrying
+    its errors; errors of a whole row stay with the row."""
     data = run.preview or {}
     labels = data.get("labels") or data.get("fields") or []
     by_cell: dict[tuple[int, int], list[tuple[str, str]]] = {}
@@ -98,20 +99,19 @@ def preview(run: CheckRun, lang: str) -> tuple[list[str], list[Row]]:
             by_row.setdefault(row, []).append(text)
         else:
             by_cell.setdefault((row, number), []).append((item["type"], text))
-    rows = []
-    for number, values in data.get("rows", []):
+
+    def row(number: int, values: list) -> Row:
         cells = []
         for position, value in enumerate(values, start=1):
             found = by_cell.get((number, position), [])
-            cells.append(
-                Cell(
-                    "" if value is None else str(value),
-                    [t for _, t in found],
-                    [k for k, _ in found],
-                )
-            )
-        rows.append(Row(number, cells, by_row.get(number, [])))
-    return labels, rows
+            text = "" if value is None else str(value)
+            cells.append(Cell(text, [t for _, t in found], [k for k, _ in found]))
+        return Row(number, cells, by_row.get(number, []))
+
+    header_rows = ((run.report or {}).get("table") or {}).get("headerRows") or [1]
+    return row(header_rows[-1], labels), [
+        row(number, values) for number, values in data.get("rows", [])
+    ]
 
 
 def findings(run: CheckRun, lang: str) -> list[dict]:

@@ -96,14 +96,14 @@ def check_report(request, pk):
     lang = _lang()
     can_edit = permissions.can_edit(request.user, dataset)
     applied = services.steps_of(version)
-    labels, rows = report.preview(run, lang)
+    header, rows = report.preview(run, lang)
     types = report.error_types(run, lang)
     latest = services.latest_check(version)
     context = {
         "run": run, "version": version, "dataset": dataset, "is_latest": latest is None or latest.pk == run.pk, "latest": latest,
         "can_edit": can_edit, "can_decide": permissions.can_publish(request.user, dataset),
         "notes": report.notes(run, lang), "error_types": types, "chart_height": report.chart_height(types),
-        "labels": labels, "rows": rows, "findings": report.findings(run, lang),
+        "header": header, "rows": rows, "findings": report.findings(run, lang),
         "repairs": report.repairs(run, applied, lang) if can_edit else [],
         "applied": list(enumerate(report.applied_steps(applied, lang))),
         "read_error": report.read_error(run, lang), "crashed": run.error_code == services.CHECK_CRASHED,
