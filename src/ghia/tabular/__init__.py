@@ -17,7 +17,14 @@ Input that cannot be read raises ``TableReadError`` with a message code of the b
 catalogue (``ghia.tabular.messages``).
 """
 
-from ghia.tabular.check import CheckReport, check
+import os
+
+# Polars' allocator keeps freed blocks for seconds; a file read block by block would then
+# hold several blocks' worth of memory. Return them at once (unless configured otherwise);
+# this only takes effect when polars is first imported here.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+
+from ghia.tabular.check import CheckReport, check  # noqa: E402
 from ghia.tabular.clean import clean, undo
 from ghia.tabular.datapackage import Resource, data_package, write_data_package
 from ghia.tabular.errors import TableReadError

@@ -1,8 +1,9 @@
 """Reading the next block while the current one is checked.
 
 Reading a block (file, numpy counting, polars parsing) and checking it (polars
-expressions) release the GIL for most of their time, so one reader thread running a
-block ahead keeps both cores busy. The queue holds one block: memory stays bounded.
+expressions) release the GIL for most of their time, so a reader thread working one
+block ahead keeps both cores busy. It starts a block only when the consumer has taken
+the previous one, so at most two blocks are in memory at once.
 """
 
 import queue
@@ -14,29 +15,24 @@ T = TypeVar("T")
 _DONE = object()
 
 
-def prefetched(items: Iterator[T], depth: int = 1) -> Iterator[T]:
-    """Yield ``items``, produced by a background thread up to ``depth`` ahead."""
-    channel: queue.Queue = queue.Queue(maxsize=depth)
+def prefetched(items: Iterator[T]) -> Iterator[T]:
+    """Yield ``items``, each produced by a background thread while the previous is used."""
+    channel: queue.SimpleQueue = queue.SimpleQueue()
+    wanted = threading.Semaphore(1)  # a token per item the consumer is ready for
     stop = threading.Event()
-
-    def put(entry) -> bool:
-        """Hand an entry to the consumer; False once the consumer has gone."""
-        while not stop.is_set():
-            try:
-                channel.put(entry, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
 
     def produce() -> None:
         try:
-            for item in items:
-                if not put((item, None)):
+            while True:
+                wanted.acquire()
+                if stop.is_set():
                     return
-            put((_DONE, None))
+                item = next(items, _DONE)
+                channel.put((item, None))
+                if item is _DONE:
+                    return
         except BaseException as error:  # handed to the consumer, which re-raises it
-            put((_DONE, error))
+            channel.put((_DONE, error))
 
     worker = threading.Thread(target=produce, name="ghia-prefetch", daemon=True)
     worker.start()
@@ -47,7 +43,9 @@ def prefetched(items: Iterator[T], depth: int = 1) -> Iterator[T]:
                 raise error
             if item is _DONE:
                 return
+            wanted.release()  # the next block may be read while this one is used
             yield item
     finally:
         stop.set()
+        wanted.release()
         worker.join(timeout=5)
