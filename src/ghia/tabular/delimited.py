@@ -55,13 +55,13 @@ class DelimitedFile:
         encoding: str,
         dialect: Dialect,
         limits: Limits = DEFAULT_LIMITS,
-        block_bytes: int = BLOCK_BYTES,
+        block_bytes: int | None = None,
     ):
         self.path = path
         self.encoding = encoding
         self.dialect = dialect
         self.limits = limits
-        self.block_bytes = block_bytes
+        self.block_bytes = block_bytes or BLOCK_BYTES
         self.stats = ReadStats()
         self.size = path.stat().st_size
         # Old Mac files end lines with CR alone; polars and numpy both want LF.
