@@ -12,6 +12,8 @@ from tests.harness.fixtures import ckan_server, postgres_cluster  # noqa: F401  
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
+    # Background tasks (file checks, publishing) run at once instead of waiting for a worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture
