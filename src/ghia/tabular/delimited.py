@@ -25,7 +25,7 @@ from ghia.tabular.errors import TableReadError
 from ghia.tabular.limits import DEFAULT_LIMITS, Limits
 from ghia.tabular.sniff import Dialect
 
-BLOCK_BYTES = 32 << 20
+BLOCK_BYTES = 16 << 20
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
 WIDTH = "__width__"
