@@ -14,7 +14,7 @@ import csv
 import io
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -43,9 +43,6 @@ class ReadStats:
     replaced_bytes: int = 0
     nul_bytes: int = 0
     records: int = 0
-    fallback_blocks: int = 0
-    max_width: int = 0
-    notes: list = field(default_factory=list)
 
 
 class DelimitedFile:
@@ -142,8 +139,6 @@ class DelimitedFile:
     def _counted(self, frame: pl.DataFrame) -> pl.DataFrame:
         self._check_cell_sizes(frame)
         self.stats.records += frame.height
-        if frame.height:
-            self.stats.max_width = max(self.stats.max_width, int(frame[WIDTH].max()))
         return frame
 
     def _parse_regular(self, piece: bytes, n_columns: int, quotes=None) -> pl.DataFrame | None:

@@ -63,7 +63,6 @@ _CONFIDENCE = {
     "phone": 0.75,
     "person_name": 0.6,
 }
-PERSONAL_KINDS = tuple(_CONFIDENCE)
 
 
 @dataclass

@@ -30,7 +30,6 @@ from ghia.tabular.spreadsheets import read_sheet
 
 ROW = "__row__"
 RESERVED = (ROW, WIDTH)
-Progress = Callable[[int, int], None]
 
 
 def extra_column(index: int) -> str:
