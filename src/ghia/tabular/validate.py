@@ -413,14 +413,28 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
     ``keys`` holds __row__, __invalid__ (the row already has other errors) and the typed
     key cells; a key's first occurrence is valid, each later one an error.
     """
-    flags, items = [], []
-    for index, schema_field in unique:
+    masks = {}
+    for index, _ in unique:
         key = pl.col(f"u{index}")
-        duplicate = key.is_not_null() & ~key.is_first_distinct()
-        flags.append(duplicate)
-        found = keys.select(pl.col(ROW), key.alias("key"), duplicate.alias("d")).filter("d")
+        masks[f"u{index}"] = key.is_not_null() & ~key.is_first_distinct()
+    pk_key = None
+    if pk_columns:
+        parts = [pl.col(f"p{columns.index(c)}") for c in pk_columns]
+        masks["pk_blank"] = pl.all_horizontal(p.is_null() for p in parts)
+        pk_key = parts[0] if len(parts) == 1 else pl.struct(parts)
+        masks["pk_repeated"] = (
+            ~pl.all_horizontal(p.is_null() for p in parts) & ~pk_key.is_first_distinct()
+        )
+    # Each key hashed once; the rest is work on the few rows that repeat.
+    flagged = keys.with_columns(masks[name].alias(f"__d_{name}__") for name in masks)
+    flags = [pl.col(f"__d_{name}__") for name in masks]
+    repeats = flagged.filter(pl.any_horizontal(flags))
+    state.invalid_rows += repeats.select((~pl.col("__invalid__")).sum()).item()
+    items = []
+    for index, schema_field in unique:
+        found = repeats.filter(f"__d_u{index}__").select(ROW, pl.col(f"u{index}").alias("key"))
         state.by_type["unique-error"] += found.height
-        for row, cell, first in _first_rows(keys, key, found, state.limit):
+        for row, cell, first in _first_rows(keys, pl.col(f"u{index}"), found, state.limit):
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append(
                 {
@@ -433,31 +447,16 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
                     "_order": _UNIQUE + index,
                 }
             )
-    if pk_columns:
-        parts = [pl.col(f"p{columns.index(c)}") for c in pk_columns]
-        all_blank = pl.all_horizontal(p.is_null() for p in parts)
-        key = parts[0] if len(parts) == 1 else pl.struct(parts)
-        repeated = ~all_blank & ~key.is_first_distinct()
-        flags.append(all_blank | repeated)
-        blank_rows = keys.filter(all_blank)[ROW]
-        found = keys.select(pl.col(ROW), key.alias("key"), repeated.alias("d")).filter("d")
+    if pk_key is not None:
+        blank_rows = repeats.filter("__d_pk_blank__")[ROW]
+        found = repeats.filter("__d_pk_repeated__").select(ROW, pk_key.alias("key"))
         state.by_type["primary-key"] += blank_rows.len() + found.height
         for row in blank_rows.head(state.limit or blank_rows.len()).to_list():
-            items.append(
-                {
-                    "type": "primary-key",
-                    "rowNumber": row,
-                    "detail": {"code": "detail.pk_blank", "params": {}},
-                    "_order": _PK,
-                }
-            )
-        for row, _, first in _first_rows(keys, key, found, state.limit):
+            detail = {"code": "detail.pk_blank", "params": {}}
+            items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
+        for row, _, first in _first_rows(keys, pk_key, found, state.limit):
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
-    if flags:
-        state.invalid_rows += keys.select(
-            (pl.any_horizontal(flags) & ~pl.col("__invalid__")).sum()
-        ).item()
     if items:
         merged = sorted(
             state.items + items, key=lambda e: (e.get("rowNumber", 0), e.get("_order", -1))
