@@ -292,12 +292,20 @@ def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.n
     delimiters = np.flatnonzero(buf == delimiter)
     if len(quotes):
         newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-        delimiters = delimiters[np.searchsorted(quotes, delimiters) % 2 == 0]
     ends = newlines
     if not len(ends) or ends[-1] != len(buf) - 1:
         ends = np.append(ends, len(buf))
     starts = np.concatenate(([0], ends[:-1] + 1))
     counts = np.searchsorted(delimiters, ends) - np.searchsorted(delimiters, starts)
+    if len(quotes):
+        # Take away the delimiters inside each quoted span from its record's count
+        # (looking the few quotes up among the delimiters, not the other way round).
+        opening, closing = quotes[0::2], quotes[1::2]
+        inside = np.searchsorted(delimiters, closing) - np.searchsorted(delimiters, opening)
+        record = np.searchsorted(ends, opening)
+        counts = counts - np.bincount(record, weights=inside, minlength=len(ends)).astype(
+            counts.dtype
+        )
     widths = counts + 1
     lengths = ends - starts
     # An empty line (or one holding only the CR of CRLF) is a record with no cells.
