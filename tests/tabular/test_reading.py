@@ -221,3 +221,14 @@ def test_json_records(tmp_path, content):
 def test_header_row_can_be_given(write_csv):
     path = write_csv([["title"], ["a", "b"], ["1", "2"]])
     assert read_table(path, header_row=2).labels == ["a", "b"]
+
+
+def test_files_are_recognised_by_content_not_name(write_xlsx, tmp_path):
+    # Stored uploads carry no extension: the bytes decide, fonts included.
+    source = write_xlsx({"s": [["ქალაქი"], ["quTaisi"]]}, fonts={(2, 1): "AcadNusx"})
+    for original in (source, DATA / "legacy.xls"):
+        blob = tmp_path / f"blob-{original.suffix[1:]}"
+        blob.write_bytes(original.read_bytes())
+        table = read_table(blob)
+        assert table.source.format == original.suffix[1:]
+        assert any(n.code == "legacy_font_converted" for n in table.notes)

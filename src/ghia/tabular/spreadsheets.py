@@ -194,17 +194,25 @@ def _merge_box(a: str, b: str) -> tuple[int, int, int, int]:
 def _xlsx_legacy_cells(path: Path, sheet: Sheet) -> None:
     import openpyxl
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        worksheet = workbook.worksheets[sheet.index]
-        positions = []
-        for row in worksheet.iter_rows():
-            for cell in row:
-                font = getattr(cell, "font", None)
-                if font is not None and is_legacy_font(font.name) and isinstance(cell.value, str):
-                    positions.append((cell.row, cell.column, font.name))
-    finally:
-        workbook.close()
+    positions = []
+    # A file object, because openpyxl refuses a path without an .xlsx extension.
+    with open(path, "rb") as stream:
+        try:
+            workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        except Exception:  # fonts unreadable where calamine read the values: values stand
+            return
+        try:
+            for row in workbook.worksheets[sheet.index].iter_rows():
+                for cell in row:
+                    font = getattr(cell, "font", None)
+                    if (
+                        font is not None
+                        and is_legacy_font(font.name)
+                        and isinstance(cell.value, str)
+                    ):
+                        positions.append((cell.row, cell.column, font.name))
+        finally:
+            workbook.close()
     _convert_cells(sheet, positions)
 
 
