@@ -106,3 +106,16 @@ def test_clean_rejects_unknown_steps(write_csv, tmp_path, capsys):
         == 2
     )
     assert "Unknown clean step: explode" in capsys.readouterr().err
+
+
+def test_an_unexpected_failure_is_a_message_not_a_traceback(write_csv, capsys, monkeypatch):
+    import ghia.tabular
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ghia.tabular, "check", broken)
+    assert main(["check", str(write_csv(GOOD)), "--lang", "en"]) == 2
+    assert (
+        capsys.readouterr().err.strip() == "The file could not be read: RuntimeError: disk on fire"
+    )

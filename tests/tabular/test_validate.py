@@ -190,3 +190,17 @@ def test_invalid_schema_is_a_read_error(write_csv):
     with pytest.raises(TableReadError) as error:
         validate(open_table(write_csv([["a"], ["1"]])), {"fields": "nope"})
     assert error.value.code == "schema_invalid"
+
+
+def test_unknown_types_are_schema_errors_and_bad_formats_type_errors(write_csv):
+    from ghia.tabular import TableReadError
+
+    stream = open_table(write_csv([["d"], ["2024-01-05"]]))
+    with pytest.raises(TableReadError) as error:
+        validate(stream, {"fields": [{"name": "d", "type": "money"}]})
+    assert "money" in error.value.text("ka")
+    # Python's strptime refuses an unknown directive, so every cell is a type error.
+    report = validate(
+        open_table(stream.source.path), {"fields": [{"name": "d", "type": "date", "format": "%Q"}]}
+    )
+    assert report.by_type == {"type-error": 1}

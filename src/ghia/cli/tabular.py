@@ -8,6 +8,7 @@ done), 1 problems found, 2 usage or unreadable input.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -59,6 +60,29 @@ def register(subparsers) -> None:
     clean.set_defaults(func=run_clean)
 
 
+def _guarded(command):
+    """Whatever the input, a person sees a message and exit code 2, not a traceback.
+
+    The engine raises TableReadError for everything it knows to be wrong with a file;
+    anything else is reported in the same words, with its cause, for the maintainers.
+    """
+
+    @functools.wraps(command)
+    def run(args) -> int:
+        try:
+            return command(args)
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as error:
+            from ghia.tabular.messages import render
+
+            reason = f"{type(error).__name__}: {error}"[:300]
+            print(render("file_unreadable", {"reason": reason}, _lang(args)), file=sys.stderr)
+            return UNUSABLE
+
+    return run
+
+
 def _lang(args) -> str:
     from ghia.tabular.messages import default_lang
 
@@ -102,6 +126,7 @@ def _progress_bar(path: str, lang: str):
     return progress, bar
 
 
+@_guarded
 def run_check(args) -> int:
     from ghia.tabular import TableReadError, check
     from ghia.tabular.messages import render
@@ -197,6 +222,7 @@ def _print_findings(personal, lang: str) -> None:
         _say(f"  • {render('pii_found', params, lang)}" + (f" [{samples}]" if samples else ""))
 
 
+@_guarded
 def run_infer(args) -> int:
     from ghia.tabular import TableReadError, infer_schema, open_table
     from ghia.tabular.check import REPORT_VERSION
@@ -225,6 +251,7 @@ def run_infer(args) -> int:
     return OK
 
 
+@_guarded
 def run_scan(args) -> int:
     from ghia.tabular import TableReadError, open_table, scan_personal_data
     from ghia.tabular.check import REPORT_VERSION
@@ -247,6 +274,7 @@ def run_scan(args) -> int:
     return PROBLEMS if report.personal else OK
 
 
+@_guarded
 def run_clean(args) -> int:
     from ghia.tabular import TableReadError, check, clean, read_table, write_table
     from ghia.tabular.check import REPORT_VERSION

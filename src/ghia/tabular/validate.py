@@ -199,6 +199,7 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
         elif missing_values:
             blank = blank | raw.is_in(missing_values)
         ok, value = parsers.read(raw, schema_field)
+        _check_field(schema_field, column, ok, value)
         b, r = f"__blank{index}__", f"__ok{index}__"
         prepared.append((blank.alias(b), (~pl.col(b) & ok.fill_null(False)).alias(r)))
         blank, readable = pl.col(b), pl.col(r)
@@ -220,6 +221,31 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
         blanks.append(blank)
         values.append(pl.when(readable).then(value))
     return prepared, checks, blanks, values
+
+
+TYPES = frozenset(
+    {
+        "string", "number", "integer", "boolean", "object", "array", "list", "date", "time",
+        "datetime", "year", "yearmonth", "duration", "geopoint", "geojson", "any",
+    }
+)  # fmt: skip
+
+
+def _check_field(schema_field: dict, column: str, ok: pl.Expr, value: pl.Expr) -> None:
+    """Refuse a field whose type is unknown or whose format polars cannot read with."""
+    kind = schema_field.get("type", "any")
+    if kind not in TYPES:
+        raise TableReadError(
+            "schema_invalid", reason=f"field “{schema_field['name']}”: type “{kind}”"
+        )
+    try:
+        probe = pl.DataFrame(
+            {column: ["0"], WIDTH: [1]}, schema={column: pl.String, WIDTH: pl.Int32}
+        )
+        probe.select(ok.alias("ok"), value.alias("value"))
+    except pl.exceptions.PolarsError as error:
+        reason = f"field “{schema_field['name']}”: format “{schema_field.get('format')}” ({error})"
+        raise TableReadError("schema_invalid", reason=reason[:200]) from error
 
 
 def _constraint(name, bound, raw, value, blank, readable, schema_field):
