@@ -232,3 +232,15 @@ def test_files_are_recognised_by_content_not_name(write_xlsx, tmp_path):
         table = read_table(blob)
         assert table.source.format == original.suffix[1:]
         assert any(n.code == "legacy_font_converted" for n in table.notes)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [["ქუთაისის ბიუჯეტი 2022"], ["ქუთაისის ბიუჯეტი 2022", "", "", ""]],
+)
+def test_csv_title_above_the_header(write_csv, title):
+    rows = [title, ["მუხლი", "თანხა", "წელი", "შენიშვნა"]] + [["ა", "1", "2022", "x"]] * 5
+    table = read_table(write_csv(rows))
+    assert table.header_rows == [2]
+    assert table.labels == rows[1]
+    assert table.frame[ROW].to_list()[0] == 3

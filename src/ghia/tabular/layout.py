@@ -53,14 +53,16 @@ def find_layout(
     merges: list[tuple[int, int, int, int]] = (),
     first_column: int = 1,
     detect_titles: bool = True,
-    pad: bool = False,
+    spreadsheet: bool = False,
 ) -> Layout:
     """The header rows and labels of a table whose first rows (row 1 first) are ``rows``.
 
     ``merges`` are merged ranges (row1, col1, row2, col2) in sheet coordinates, whose
     columns start at ``first_column``. With ``detect_titles`` off, row 1 is the header
-    (as Frictionless assumes for a CSV). With ``pad`` the labels span the widest row
-    (a sheet's used range); otherwise they are the header row's cells.
+    (as Frictionless assumes for a CSV). For a ``spreadsheet`` the labels span the
+    widest row (the sheet's used range) and a header may take two rows (groups of
+    columns under a merged cell); a delimited file's labels are its header row's cells,
+    as Frictionless reads them.
     """
     head = rows[:HEAD_ROWS]
     filled = [sum(_filled(c) for c in row) for row in head]
@@ -68,14 +70,14 @@ def find_layout(
         return Layout(header_rows=[1] if head else [], labels=[])
     header = next(i for i, n in enumerate(filled) if n)
     if detect_titles:
-        header = _header_index(head, filled)
+        header = _header_index(head, filled) if spreadsheet else _delimited_header(head, filled)
     notes = []
     if header > 0:
         notes.append(Note("header_row_found", {"row": header + 1, "skipped": header}))
     width = max(len(row) for row in head)
     grid = [list(row) + [None] * (width - len(row)) for row in head]
     header_rows = [header]
-    if detect_titles and _second_header_row(grid, header, merges, first_column):
+    if spreadsheet and detect_titles and _second_header_row(grid, header, merges, first_column):
         header_rows.append(header + 1)
     unmerged = _unmerge(grid, header_rows, merges, first_column)
     if unmerged:
@@ -87,9 +89,25 @@ def find_layout(
         labels = [_joined([grid[r][c] for r in header_rows]) for c in range(width)]
     else:
         labels = ["" if c is None else str(c) for c in head[header]]
-        if pad:
+        if spreadsheet:
             labels += [""] * (width - len(labels))
     return Layout(header_rows=[r + 1 for r in header_rows], labels=labels, notes=notes)
+
+
+def _delimited_header(head: list[list], filled: list[int]) -> int:
+    """Frictionless's rule, so both tools number rows alike: the header is the first row
+    whose number of cells is near the average of the first hundred rows. A row that
+    fills less than half the table's usual width (a title typed in the first cell of an
+    exported sheet) is passed over for the labels below it."""
+    widths = [len(row) for row in head[:100]]
+    width = round(sum(widths) / len(widths))
+    drift = max(round(width * 0.1), 1)
+    header = next((i for i, w in enumerate(widths) if abs(w - width) <= drift), 0)
+    below = sorted(n for n in filled[header + 1 :] if n)
+    typical = below[len(below) // 2] if below else 0
+    if typical >= 3 and filled[header] < 0.5 * typical:
+        header = header + 1 + _header_index(head[header + 1 :], filled[header + 1 :])
+    return header
 
 
 def _header_index(head: list[list], filled: list[int]) -> int:

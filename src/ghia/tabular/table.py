@@ -146,7 +146,7 @@ def _open_delimited(path: Path, head: bytes, source: SourceInfo, header_row, lim
     source.encoding, source.dialect = display_name(encoding), reader.dialect
     head_rows = reader.head_rows(HEAD_ROWS)
     _check_width(max((len(r) for r in head_rows), default=0), limits)
-    layout = _layout(head_rows, header_row, [], 1, detect_titles=True, pad=False)
+    layout = _layout(head_rows, header_row, [], 1, detect_titles=True, spreadsheet=False)
     n = len(layout.labels)
     last_header = layout.header_rows[-1]
     names = field_names(layout.labels, RESERVED)
@@ -214,11 +214,15 @@ def _named(cells: pl.DataFrame, names: list[str]) -> pl.DataFrame:
     return cells.select([ROW, WIDTH, *names, *extras])
 
 
-def _layout(rows, header_row, merges, first_column, detect_titles, pad=True):
+def _layout(rows, header_row, merges, first_column, detect_titles, spreadsheet=True):
     if header_row is not None:
         rows = [[] for _ in range(header_row - 1)] + rows[header_row - 1 :]
     layout = find_layout(
-        rows, merges, first_column, detect_titles=detect_titles and header_row is None, pad=pad
+        rows,
+        merges,
+        first_column,
+        detect_titles=detect_titles and header_row is None,
+        spreadsheet=spreadsheet,
     )
     if not layout.labels:
         raise TableReadError("no_table")
