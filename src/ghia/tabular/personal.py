@@ -106,19 +106,20 @@ class PersonalDataReport:
         }
 
 
-def _name_regex() -> str:
+def _name_regexes() -> tuple[str, str]:
+    """A name with a known first name, and any two words one of which has a surname's
+    ending. The second alone also fits places ("ბოტანიკური ბაღი"), so it counts only
+    under a label that says the column holds names."""
     georgian_word = r"[\u10d0-\u10ff]+"
     latin_word = r"[A-Za-z]+"
     first = "|".join(re.escape(n) for n in FIRST_NAMES)
-    surname = rf"{georgian_word}(?:{'|'.join(SURNAME_ENDINGS)})"
-    latin_surname = rf"{latin_word}(?:{'|'.join(LATIN_SURNAME_ENDINGS)})"
-    return (
-        rf"(?i)^(?:(?:{first})\s+(?:{surname}|{latin_surname})|(?:{surname}|{latin_surname})\s+(?:{first})"
-        rf"|(?:{first})|{georgian_word}\s+{surname}|{surname}\s+{georgian_word})$"
-    )
+    surname = rf"(?:{georgian_word}(?:{'|'.join(SURNAME_ENDINGS)})|{latin_word}(?:{'|'.join(LATIN_SURNAME_ENDINGS)}))"
+    known = rf"(?i)^(?:(?:{first})\s+{surname}|{surname}\s+(?:{first})|(?:{first}))$"
+    shaped = rf"(?i)^(?:{georgian_word}\s+{surname}|{surname}\s+{georgian_word})$"
+    return known, shaped
 
 
-_NAME = _name_regex()
+_NAME, _NAME_SHAPED = _name_regexes()
 
 
 def _kind_masks(cell: pl.Expr) -> dict[str, pl.Expr]:
@@ -133,6 +134,8 @@ def _kind_masks(cell: pl.Expr) -> dict[str, pl.Expr]:
         & ~compact.str.contains(_PATTERNS["nine_digits"]),
         "nine_digits": compact.str.contains(_PATTERNS["nine_digits"]),
         "person_name": cell.str.strip_chars().str.contains(_NAME),
+        "name_shaped": cell.str.strip_chars().str.contains(_NAME)
+        | cell.str.strip_chars().str.contains(_NAME_SHAPED),
     }
 
 
@@ -261,11 +264,12 @@ def _column_findings(name, label, filled, totals, samples) -> list[Finding]:
             add(kind, count, values)
     if nine and not nine_are_phones and nine / filled >= 0.3:
         add("company_code", nine, nine_values, personal=False)
-    names_count = totals.get((name, "person_name"), 0)
+    name_kind = "name_shaped" if "person_name" in hints else "person_name"
+    names_count = totals.get((name, name_kind), 0)
     if names_count and (
         names_count / filled >= 0.5 or ("person_name" in hints and names_count / filled >= 0.2)
     ):
-        add("person_name", names_count, samples.get((name, "person_name"), []))
+        add("person_name", names_count, samples.get((name, name_kind), []))
     return findings
 
 
