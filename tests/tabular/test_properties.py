@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ghia.tabular import delimited, open_table, parsers
+from ghia.tabular.sniff import Dialect
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -37,7 +38,7 @@ def test_delimited_reader_sees_what_pythons_csv_writer_wrote(tmp_path, rows, blo
     original = delimited.BLOCK_BYTES
     delimited.BLOCK_BYTES = block
     try:
-        stream = open_table(path, header_row=1)
+        stream = open_table(path, header_row=1, dialect=Dialect())
         frames = [frame for frame, _ in stream.frames()]
     finally:
         delimited.BLOCK_BYTES = original

@@ -142,7 +142,12 @@ class DelimitedFile:
         return frame
 
     def _parse_regular(self, piece: bytes, n_columns: int, quotes=None) -> pl.DataFrame | None:
-        """Polars parse of a piece with RFC 4180 quoting; None when the quoting is not."""
+        """Polars parse of a piece with RFC 4180 quoting; None when the quoting is not,
+        or when spaces after delimiters must be skipped (polars cannot)."""
+        if self.dialect.skip_initial_space and _spaces_after_delimiters(
+            piece, self.dialect.delimiter
+        ):
+            return None
         widths = record_widths(
             piece, ord(self.dialect.delimiter), ord(self.dialect.quote_char), quotes
         )
@@ -189,9 +194,7 @@ class DelimitedFile:
             _BytesStream(pieces), encoding="utf-8", errors="replace", newline=""
         )
         csv.field_size_limit(self.limits.max_cell_bytes)
-        reader = csv.reader(
-            stream, delimiter=self.dialect.delimiter, quotechar=self.dialect.quote_char
-        )
+        reader = csv.reader(stream, **self._csv_options())
         try:
             while True:
                 rows = list(itertools.islice(reader, PYTHON_BATCH_ROWS))
@@ -202,6 +205,13 @@ class DelimitedFile:
                 yield self._counted(_rows_frame(rows, n_columns)), self.size
         except csv.Error as error:
             raise _csv_error(error, self.stats.records, self.limits) from error
+
+    def _csv_options(self) -> dict:
+        return {
+            "delimiter": self.dialect.delimiter,
+            "quotechar": self.dialect.quote_char,
+            "skipinitialspace": self.dialect.skip_initial_space,
+        }
 
     def _check_cell_sizes(self, frame: pl.DataFrame) -> None:
         cells = [c for c in frame.columns if c != WIDTH]
@@ -231,9 +241,7 @@ class DelimitedFile:
             text = text[: cut + 1]
         csv.field_size_limit(self.limits.max_cell_bytes)
         reader = csv.reader(
-            io.StringIO(text.decode("utf-8", errors="replace"), newline=""),
-            delimiter=self.dialect.delimiter,
-            quotechar=self.dialect.quote_char,
+            io.StringIO(text.decode("utf-8", errors="replace"), newline=""), **self._csv_options()
         )
         rows = []
         try:
@@ -244,6 +252,10 @@ class DelimitedFile:
         except csv.Error as error:
             raise _csv_error(error, len(rows), self.limits) from error
         return rows
+
+
+def _spaces_after_delimiters(piece: bytes, delimiter: str) -> bool:
+    return piece.startswith(b" ") or (delimiter.encode() + b" ") in piece or b"\n " in piece
 
 
 def _last_boundary(data: bytes, quote: bytes, total_quotes: int | None = None) -> int:

@@ -102,10 +102,10 @@ def read(cell: pl.Expr, field: dict) -> tuple[pl.Expr, pl.Expr]:
     if kind == "integer":
         text = _integer_text(cell, field)
         ok = text.str.contains(_INTEGER)
-        return ok, text.str.replace_all("_", "", literal=True).cast(pl.Float64, strict=False)
+        return ok, _as_float(text.str.replace_all("_", "", literal=True))
     if kind == "number":
         ok, text = number_text(cell, field)
-        return ok, text.cast(pl.Float64, strict=False)
+        return ok, _as_float(text)
     if kind == "boolean":
         true = [str(v) for v in field.get("trueValues", DEFAULT_TRUE)]
         false = [str(v) for v in field.get("falseValues", DEFAULT_FALSE)]
@@ -155,6 +155,14 @@ def read(cell: pl.Expr, field: dict) -> tuple[pl.Expr, pl.Expr]:
     if kind == "string":
         return _string_format(cell, fmt), cell
     return pl.lit(True), cell
+
+
+def _as_float(text: pl.Expr) -> pl.Expr:
+    # Python reads fullwidth digits ("１") as numbers; NFKC makes them ASCII for polars.
+    ascii_text = (
+        pl.when(text.str.contains(r"[^\x00-\x7f]")).then(text.str.normalize("NFKC")).otherwise(text)
+    )
+    return ascii_text.cast(pl.Float64, strict=False)
 
 
 def _dated(cell: pl.Expr, fmt: str, dtype) -> tuple[pl.Expr, pl.Expr]:

@@ -110,8 +110,12 @@ def open_table(
     sheet: str | int | None = None,
     header_row: int | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    dialect: Dialect | None = None,
 ) -> TableStream:
-    """Open ``path`` as a table; raises TableReadError when it cannot be one."""
+    """Open ``path`` as a table; raises TableReadError when it cannot be one.
+
+    ``dialect`` fixes a delimited file's delimiter and quoting instead of detecting them.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -124,7 +128,7 @@ def open_table(
     fmt = detect_format(path, head)
     source = SourceInfo(path=str(path), format=fmt, bytes=size)
     if fmt in ("csv", "tsv"):
-        return _open_delimited(path, head, source, header_row, limits)
+        return _open_delimited(path, head, source, header_row, limits, dialect)
     if fmt in SPREADSHEET_FORMATS:
         return _open_spreadsheet(path, source, sheet, header_row, limits)
     rows = read_json_records(path, limits)
@@ -138,11 +142,13 @@ def _check_width(width: int, limits: Limits) -> None:
         raise TableReadError("too_many_columns", count=width, limit=limits.max_columns)
 
 
-def _open_delimited(path: Path, head: bytes, source: SourceInfo, header_row, limits) -> TableStream:
+def _open_delimited(
+    path: Path, head: bytes, source: SourceInfo, header_row, limits, dialect
+) -> TableStream:
     encoding = detect_encoding(head)
     reader = DelimitedFile(path, encoding, Dialect(), limits)
     sample = reader._first_text(1 << 16).decode("utf-8", "replace")
-    reader.dialect = detect_dialect(sample, source.format)
+    reader.dialect = dialect or detect_dialect(sample, source.format)
     source.encoding, source.dialect = display_name(encoding), reader.dialect
     head_rows = reader.head_rows(HEAD_ROWS)
     _check_width(max((len(r) for r in head_rows), default=0), limits)
@@ -328,12 +334,13 @@ def read_table(
     header_row: int | None = None,
     tidy: bool = True,
     limits: Limits = DEFAULT_LIMITS,
+    dialect: Dialect | None = None,
 ) -> Table:
     """Read a whole table; with ``tidy`` drop empty rows and columns and totals rows.
 
     What was done is in ``table.notes``. Row numbers stay those of the file.
     """
-    stream = open_table(path, sheet=sheet, header_row=header_row, limits=limits)
+    stream = open_table(path, sheet=sheet, header_row=header_row, limits=limits, dialect=dialect)
     parts = [frame for frame, _ in stream.frames()]
     frame = pl.concat(parts, how="diagonal") if parts else stream._empty()
     # A cell beyond its record's width is not in the file: null, not empty text.

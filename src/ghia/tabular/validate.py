@@ -439,17 +439,26 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
     ``keys`` holds __row__, __invalid__ (the row already has other errors) and the typed
     key cells; a key's first occurrence is valid, each later one an error.
     """
+
+    def not_nan(name: str) -> pl.Expr:
+        # Python's NaN equals nothing, itself included: a NaN key never repeats.
+        return ~pl.col(name).is_nan() if keys.schema[name] == pl.Float64 else pl.lit(True)
+
     masks = {}
     for index, _ in unique:
         key = pl.col(f"u{index}")
-        masks[f"u{index}"] = key.is_not_null() & ~key.is_first_distinct()
+        masks[f"u{index}"] = key.is_not_null() & not_nan(f"u{index}") & ~key.is_first_distinct()
     pk_key = None
     if pk_columns:
-        parts = [pl.col(f"p{columns.index(c)}") for c in pk_columns]
+        names = [f"p{columns.index(c)}" for c in pk_columns]
+        parts = [pl.col(n) for n in names]
         masks["pk_blank"] = pl.all_horizontal(p.is_null() for p in parts)
         pk_key = parts[0] if len(parts) == 1 else pl.struct(parts)
+        comparable = pl.all_horizontal(not_nan(n).fill_null(True) for n in names)
         masks["pk_repeated"] = (
-            ~pl.all_horizontal(p.is_null() for p in parts) & ~pk_key.is_first_distinct()
+            ~pl.all_horizontal(p.is_null() for p in parts)
+            & comparable
+            & ~pk_key.is_first_distinct()
         )
     # Each key hashed once; the rest is work on the few rows that repeat.
     flagged = keys.with_columns(masks[name].alias(f"__d_{name}__") for name in masks)
