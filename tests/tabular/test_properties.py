@@ -146,23 +146,8 @@ def test_other_types_read_as_frictionless_reads_them(text, descriptor):
     assert _ours(descriptor, text) == (_frictionless(descriptor, text) is not None)
 
 
-CELLS = [
-    "",
-    " ",
-    "1",
-    "01",
-    "-5",
-    "2.5",
-    "1e3",
-    "abc",
-    "ქ",
-    "2024-01-05",
-    "2024-13-01",
-    "true",
-    "FALSE",
-    "კი",
-    "x y",
-]
+CELLS = ["", " ", "1", "01", "-5", "2.5", "1e3", "NaN", "１", "abc", "ქ", "a,b", 'q"q']
+CELLS += ["2024-01-05", "2024-13-01", "true", "FALSE", "კი", "x y"]
 FIELD_SHAPES = [
     {"type": "integer"},
     {"type": "integer", "constraints": {"minimum": 0, "unique": True}},
