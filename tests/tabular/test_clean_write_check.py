@@ -48,6 +48,7 @@ def test_each_step(messy):
     ]
     table = clean(messy, steps)
     assert table.labels == ["სახელი", "თანხა", "თარიღი", "რაიონი", "პირადი ნომერი"]
+    assert clean(messy, steps[3:4]).labels[3] == "რაიონი"  # the legacy label converts too
     assert _column(table, "სახელი") == ["ნინო", "გიორგი"]
     assert _column(table, "თანხა") == ["1200.50", "35.5"]
     assert _column(table, "თარიღი") == ["2024-01-05", "2023-12-31"]

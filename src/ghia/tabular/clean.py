@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from ghia.standards.legacy_fonts import to_unicode
+from ghia.standards.legacy_fonts import legacy_confidence, to_unicode
 from ghia.tabular import parsers
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.layout import totals_mask
@@ -24,6 +24,7 @@ from ghia.tabular.table import ROW, Table
 # The legacy layout's letters, and their Georgian letters as the standard maps them.
 _LEGACY_LATIN = "abgdevzTiklmnopJrstufqRySCcZwWxjh"
 _LEGACY_GEORGIAN = to_unicode(_LEGACY_LATIN)
+LEGACY_LABEL_CONFIDENCE = 0.8
 
 
 def describe(step: dict, lang: str = "en") -> str:
@@ -115,9 +116,14 @@ def _normalize(table, step):
 
 
 def _convert_legacy(table, step):
-    return _on_fields(
+    frame, labels = _on_fields(
         table, step, lambda c: c.str.replace_many(list(_LEGACY_LATIN), list(_LEGACY_GEORGIAN))
     )
+    # The column's label was usually typed in the same font ("raioni" for რაიონი).
+    position = table.field_names.index(step["field"])
+    if legacy_confidence([labels[position]]) >= LEGACY_LABEL_CONFIDENCE:
+        labels = [*labels[:position], to_unicode(labels[position]), *labels[position + 1 :]]
+    return frame, labels
 
 
 def _standardize_numbers(table, step):
