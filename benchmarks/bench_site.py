@@ -121,7 +121,7 @@ def _main() -> None:
     def verdict(seconds: float, target: float) -> str:
         return "OK" if seconds < target else "OVER TARGET"
 
-    print(f"site: full build, {DATASETS:,} datasets ({full.pages:,} pages, {full.files:,} files): {full_seconds:.1f} s "
+    print(f"site: full build, {DATASETS:,} datasets ({full.pages:,} pages, {full.files:,} data files): {full_seconds:.1f} s "
           f"(target < {FULL_TARGET:.0f} s) {verdict(full_seconds, FULL_TARGET)}")  # fmt: skip
     print(f"site: one dataset changed ({one.rebuilt} rebuilt, {one.pages} pages written): {one_seconds:.2f} s "
           f"(target < {ONE_TARGET:.0f} s) {verdict(one_seconds, ONE_TARGET)}")  # fmt: skip

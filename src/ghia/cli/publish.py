@@ -5,6 +5,7 @@ command line. Each command calls ghia.publishing; messages are in Georgian or En
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -39,6 +40,21 @@ def register(subparsers) -> None:
     ckan.add_argument("--token-file", metavar="FILE", help="file holding the API token (default: $GHIA_CKAN_TOKEN)")
     _lang_option(ckan)
     ckan.set_defaults(func=run_publish_ckan, needs_django=True)
+
+    site = targets.add_parser("site", help="the municipality's static open-data website, built incrementally")
+    site.add_argument("output", metavar="OUT", help="folder of the website (kept between builds)")
+    site.add_argument("--municipality", metavar="SLUG", required=True)
+    site.add_argument("--base-url", help="where the website will be served (default: the municipality's base URI)")
+    _lang_option(site)
+    site.set_defaults(func=run_publish_site, needs_django=True)
+
+    verify = subparsers.add_parser("verify", help="compare the catalogue with what the website and the portal show")
+    verify.add_argument("--site", action="append", default=[], metavar="URL_OR_DIR", help="a website built by Ghia (repeatable)")
+    verify.add_argument("--ckan", action="append", default=[], metavar="URL", help="a CKAN portal (repeatable)")
+    verify.add_argument("--municipality", metavar="SLUG", help="one municipality (default: all; a website is one municipality's)")
+    verify.add_argument("--json", action="store_true", help="the report as JSON (see the README)")
+    _lang_option(verify)
+    verify.set_defaults(func=run_verify, needs_django=True)
 
     bundle = targets.add_parser("bundle", help="a ZIP for the national portal: files, metadata sheet, DCAT-AP, checksums")
     bundle.add_argument("output", metavar="OUT.zip")
@@ -169,3 +185,68 @@ def run_publish_bundle(args) -> int:
         datasets = len({a.dataset_id for a in plan.actions})
         print(_("Bundle written: %(path)s (%(datasets)d datasets)") % {"path": args.output, "datasets": datasets})
     return 0
+
+
+def run_publish_site(args) -> int:
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from ghia.publishing.targets.site import SiteTarget
+
+    municipality = _municipality(args.municipality, args.lang)
+    target = SiteTarget(args.output, args.base_url)
+    target.publish(municipality, _progress(municipality.slug))
+    result = target.result
+    with translation.override(args.lang):
+        print(_("Website written to %(path)s: %(datasets)d datasets, %(rebuilt)d rebuilt, %(removed)d removed, %(pages)d pages written.")
+              % {"path": args.output, "datasets": result.datasets, "rebuilt": result.rebuilt,
+                 "removed": result.removed, "pages": result.pages})  # fmt: skip
+    return 0
+
+
+def _site_municipality(location: str, slug: str | None, lang: str):
+    """The municipality a website belongs to: given, or told by its data.json."""
+    from ghia.catalog.models import Municipality
+    from ghia.publishing.targets.site import SiteReader
+    from ghia.publishing.uris import UriPolicy
+
+    if slug:
+        return _municipality(slug, lang)
+    data = SiteReader(location).get("data.json") or b"{}"
+    try:
+        identifiers = [d.get("identifier", "") for d in json.loads(data).get("dataset", [])]
+    except (ValueError, AttributeError):
+        identifiers = []
+    for municipality in Municipality.objects.all():
+        base = UriPolicy.for_municipality(municipality).base + "/"
+        if any(identifier.startswith(base) for identifier in identifiers):
+            return municipality
+    only = list(Municipality.objects.all()[:2])
+    if len(only) == 1:
+        return only[0]
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    with translation.override(lang):
+        print(_("Cannot tell which municipality the website at %(location)s belongs to: give --municipality.") % {"location": location}, file=sys.stderr)
+    raise SystemExit(2)
+
+
+def run_verify(args) -> int:
+    from ghia.catalog.models import Municipality
+    from ghia.publishing.targets.ckan import CkanTarget
+    from ghia.publishing.targets.site import SiteTarget
+    from ghia.publishing.verify import verify
+
+    if not args.site and not args.ckan:
+        print("ghia verify: give --site and/or --ckan", file=sys.stderr)
+        return 2
+    pairs = [(SiteTarget(location), _site_municipality(location, args.municipality, args.lang)) for location in args.site]
+    municipalities = [_municipality(args.municipality, args.lang)] if args.municipality else list(Municipality.objects.all())
+    pairs += [(CkanTarget(url), m) for url in args.ckan for m in municipalities]
+    report = verify(pairs, progress=lambda key: print(f"… {key}", file=sys.stderr) if not args.json else None)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(report.table(args.lang), end="")
+    return 0 if report.ok else 1

@@ -20,7 +20,7 @@ from datetime import datetime
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
-from ghia.publishing import records
+from ghia.publishing import rdfwriters, records
 from ghia.publishing.records import LANGS, DatasetRecord, DistributionRecord, Publisher, text
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -53,10 +53,8 @@ SCHEMES = {
 }
 PREFIXES = {
     "dcat": DCAT, "dct": DCTERMS, "foaf": FOAF, "vcard": VCARD, "spdx": SPDX, "skos": SKOS,
-    "locn": LOCN, "adms": ADMS, "dcatap": DCATAP, "xsd": XSD, "rdfs": RDFS,
+    "locn": LOCN, "adms": ADMS, "dcatap": DCATAP, "xsd": XSD, "rdfs": RDFS, "rdf": RDF,
 }  # fmt: skip
-JSONLD_CONTEXT = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-FORMATS = {"turtle": "text/turtle", "xml": "application/rdf+xml", "json-ld": "application/ld+json"}
 
 CATALOG_TITLE = {"ka": "ღია მონაცემები: {ka}", "en": "Open data: {en}"}
 CATALOG_DESCRIPTION = {
@@ -102,6 +100,8 @@ def _fill(template: dict, name: dict) -> dict:
 
 
 def new_graph() -> Graph:
+    """An rdflib graph, for reading, querying and validating; ``rdfwriters.Triples`` when
+    the triples are only to be written."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -136,6 +136,7 @@ def describe_dataset(graph: Graph, record: DatasetRecord, links: Links) -> URIRe
             add((dataset, DCAT.keyword, Literal(keyword, lang=lang)))
     add((dataset, DCTERMS.publisher, URIRef(record.publisher.uri)))
     add((dataset, DCAT.landingPage, URIRef(record.document)))
+    add((URIRef(record.document), RDF.type, FOAF.Document))
     add((dataset, DCTERMS.accessRights, PUBLIC_ACCESS))
     for lang in LANGS:
         add((dataset, DCTERMS.language, LANGUAGES[lang][0]))
@@ -295,7 +296,6 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
     for record in records:
         if first(record.publisher.uri):
             describe_publisher(graph, record.publisher)
-        graph.add((URIRef(record.document), RDF.type, FOAF.Document))
         if record.theme and first(record.theme.uri):
             _concept(graph, record.theme.uri, record.theme.label, "data-theme")
         if record.frequency and first(record.frequency.uri):
@@ -343,7 +343,7 @@ def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[
         graph.add((node, DCAT.dataset, URIRef(uri)))
 
 
-def _dates(records: Sequence[DatasetRecord]) -> tuple[str | None, str | None]:
+def catalog_dates(records: Sequence[DatasetRecord]) -> tuple[str | None, str | None]:
     issued = [r.issued for r in records if r.issued]
     return min(issued, default=None), max((r.modified for r in records), default=None)
 
@@ -358,7 +358,7 @@ def dataset_graph(record: DatasetRecord, links: Links) -> Graph:
 
 def catalog_graph(catalog: CatalogInfo, records: Sequence[DatasetRecord], links: Links) -> Graph:
     graph = new_graph()
-    describe_catalog(graph, catalog, [r.uri for r in records], _dates(records))
+    describe_catalog(graph, catalog, [r.uri for r in records], catalog_dates(records))
     describe_terms(graph, records)
     for record in records:
         describe_dataset(graph, record, links)
@@ -373,19 +373,21 @@ def instance_graph(instance: CatalogInfo, records: Sequence[DatasetRecord], link
     parts = {slug: municipal_catalog(group[0].publisher) for slug, group in by_publisher.items()}
     instance = CatalogInfo(**{**instance.__dict__, "parts": tuple(c.uri for c in parts.values())})
     graph = new_graph()
-    describe_catalog(graph, instance, [r.uri for r in records], _dates(records))
+    describe_catalog(graph, instance, [r.uri for r in records], catalog_dates(records))
     for slug, group in by_publisher.items():
-        describe_catalog(graph, parts[slug], [r.uri for r in group], _dates(group))
+        describe_catalog(graph, parts[slug], [r.uri for r in group], catalog_dates(group))
     describe_terms(graph, records)
     for record in records:
         describe_dataset(graph, record, links)
     return graph
 
 
-def serialize(graph: Graph, fmt: str) -> bytes:
-    if fmt == "json-ld":
-        return graph.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True, indent=1).encode()
-    return graph.serialize(format=fmt, encoding="utf-8")
+WRITERS = {"turtle": rdfwriters.turtle, "xml": rdfwriters.rdfxml, "json-ld": rdfwriters.jsonld}
+
+
+def serialize(graph, fmt: str) -> bytes:
+    """``graph`` (an rdflib Graph or any collection of triples) as turtle, xml or json-ld."""
+    return WRITERS[fmt](graph, PREFIXES)
 
 
 def instance_catalog(base: str) -> CatalogInfo:

@@ -11,12 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from urllib.parse import quote
 
-from django.db.models import Prefetch
-
-from ghia.catalog.models import Dataset, DatasetSlug, Distribution, Municipality, Status
+from ghia.catalog.models import (
+    Dataset,
+    DatasetSlug,
+    Distribution,
+    Format,
+    Frequency,
+    Licence,
+    Municipality,
+    Service,
+    Status,
+    Theme,
+)
 from ghia.publishing.uris import UriPolicy
 
 LANGS = ("ka", "en")
@@ -127,12 +136,9 @@ class DatasetRecord:
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
     def digest(self) -> str:
         """sha256 of everything a reader of any output sees; changes when anything does."""
-        canonical = json.dumps(self.as_dict(), sort_keys=True, ensure_ascii=False, default=str)
+        canonical = json.dumps(self, sort_keys=True, ensure_ascii=False, default=vars)
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -148,96 +154,125 @@ def publisher(municipality: Municipality) -> Publisher:
     )
 
 
-def table_schema(distribution: Distribution) -> dict | None:
-    """The Table Schema recorded with the distribution's file, if the check inferred one.
+def table_schema(provenance: dict | None) -> dict | None:
+    """The Table Schema recorded with a version's file, if the check inferred one.
 
     The data-preparation step keeps it in the version's provenance under "schema".
     """
-    version = distribution.version
-    schema = (version.provenance or {}).get("schema") if version else None
+    schema = (provenance or {}).get("schema")
     return schema if isinstance(schema, dict) and schema.get("fields") else None
 
 
-def _concept(obj, code_attr: str, label_attr: str) -> Concept | None:
-    if obj is None:
-        return None
-    return Concept(code=getattr(obj, code_attr), uri=obj.uri, label=text(getattr(obj, label_attr)))
+def _keywords(value) -> dict:
+    return {lang: [k.strip() for k in (value.get(lang) or "").split(",") if k.strip()] for lang in LANGS}
 
 
-def _distribution(distribution: Distribution) -> DistributionRecord:
-    version = distribution.version
-    fmt = distribution.format
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+class _Vocabularies:
+    """Themes, frequencies, licences, formats and services: few rows, read once per call
+    rather than joined into every dataset's row."""
+
+    def __init__(self):
+        self.themes = {t.code: Concept(t.code, t.uri, text(t.label)) for t in Theme.objects.all()}
+        self.frequencies = {f.code: Concept(f.code, f.uri, text(f.label)) for f in Frequency.objects.all()}
+        self.licences = {
+            lic.id: LicenceInfo(lic.id, text(lic.title), lic.url, lic.uri, lic.is_open) for lic in Licence.objects.all()
+        }
+        self.formats = {f.id: Concept(f.id, f.eu_uri, text(f.title)) for f in Format.objects.all() if f.eu_uri}
+        self.services: dict[int, dict] = {}
+
+    def service(self, service_id: int) -> dict:
+        if service_id not in self.services:
+            self.services[service_id] = text(Service.objects.get(pk=service_id).name)
+        return self.services[service_id]
+
+
+DATASET_FIELDS = (
+    "id", "slug", "status", "municipality_id", "service_id", "title", "description", "keywords", "theme_id",
+    "licence_id", "frequency_id", "temporal_start", "temporal_end", "spatial", "contact_name", "contact_email",
+    "published_at", "modified",
+)  # fmt: skip
+DISTRIBUTION_FIELDS = (
+    "id", "dataset_id", "title", "format_id", "media_type", "size", "sha256", "url", "created", "version__id",
+    "version__filename", "version__number", "version__media_type", "version__uploaded_at", "version__provenance",
+)  # fmt: skip
+
+
+def _distribution(row: dict, vocabularies: _Vocabularies) -> DistributionRecord:
     return DistributionRecord(
-        id=str(distribution.id),
-        title=text(distribution.title),
-        format=Concept(fmt.id, fmt.eu_uri, text(fmt.title)) if fmt and fmt.eu_uri else None,
-        media_type=distribution.media_type or (version.media_type if version else ""),
-        size=distribution.size,
-        sha256=distribution.sha256,
-        filename=version.filename if version else "",
-        version_id=str(version.id) if version else "",
-        version_number=version.number if version else None,
-        external_url=distribution.url,
-        issued=(version.uploaded_at if version else distribution.created).isoformat(),
-        table_schema=table_schema(distribution),
+        id=str(row["id"]),
+        title=text(row["title"]),
+        format=vocabularies.formats.get(row["format_id"]),
+        media_type=row["media_type"] or row["version__media_type"] or "",
+        size=row["size"],
+        sha256=row["sha256"],
+        filename=row["version__filename"] or "",
+        version_id=str(row["version__id"]) if row["version__id"] else "",
+        version_number=row["version__number"],
+        external_url=row["url"],
+        issued=_iso(row["version__uploaded_at"] or row["created"]),
+        table_schema=table_schema(row["version__provenance"]),
     )
 
 
-def _keywords(dataset: Dataset) -> dict:
-    return {lang: dataset.keyword_list(lang) if dataset.keywords.get(lang) else [] for lang in LANGS}
-
-
-def record(dataset: Dataset, publishers: dict[int, Publisher] | None = None) -> DatasetRecord:
-    """The record of one dataset (use ``records`` for many: it prefetches)."""
-    publishers = publishers if publishers is not None else {}
-    if dataset.municipality_id not in publishers:
-        publishers[dataset.municipality_id] = publisher(dataset.municipality)
-    licence = dataset.licence
+def _record(row: dict, publisher: Publisher, vocabularies: _Vocabularies, old_slugs: list[str],
+            distributions: list[DistributionRecord]) -> DatasetRecord:  # fmt: skip
     return DatasetRecord(
-        id=str(dataset.id),
-        slug=dataset.slug,
-        old_slugs=tuple(sorted(s.slug for s in dataset.old_slugs.all())),
-        status=dataset.status,
-        publisher=publishers[dataset.municipality_id],
-        service=text(dataset.service.name),
-        title=text(dataset.title),
-        description=text(dataset.description),
-        keywords=_keywords(dataset),
-        theme=_concept(dataset.theme, "code", "label"),
-        licence=LicenceInfo(licence.id, text(licence.title), licence.url, licence.uri, licence.is_open),
-        frequency=_concept(dataset.frequency, "code", "label"),
-        temporal_start=dataset.temporal_start.isoformat() if dataset.temporal_start else None,
-        temporal_end=dataset.temporal_end.isoformat() if dataset.temporal_end else None,
-        spatial=text(dataset.spatial),
-        contact_name=dataset.contact_name,
-        contact_email=dataset.contact_email,
-        issued=dataset.published_at.isoformat() if dataset.published_at else None,
-        modified=dataset.modified.isoformat(),
-        distributions=tuple(_distribution(d) for d in dataset.distributions.all()),
+        id=str(row["id"]),
+        slug=row["slug"],
+        old_slugs=tuple(sorted(old_slugs)),
+        status=row["status"],
+        publisher=publisher,
+        service=vocabularies.service(row["service_id"]),
+        title=text(row["title"]),
+        description=text(row["description"]),
+        keywords=_keywords(row["keywords"] or {}),
+        theme=vocabularies.themes.get(row["theme_id"]),
+        licence=vocabularies.licences[row["licence_id"]],
+        frequency=vocabularies.frequencies.get(row["frequency_id"]),
+        temporal_start=_iso(row["temporal_start"]),
+        temporal_end=_iso(row["temporal_end"]),
+        spatial=text(row["spatial"]),
+        contact_name=row["contact_name"],
+        contact_email=row["contact_email"],
+        issued=_iso(row["published_at"]),
+        modified=row["modified"].isoformat(),
+        distributions=tuple(distributions),
     )
 
 
-def queryset(municipality: Municipality | str | None = None, statuses: Iterable[str] = (Status.PUBLISHED,)):
-    datasets = (
-        Dataset.objects.filter(status__in=list(statuses))
-        .select_related("municipality", "service", "theme", "licence", "frequency")
-        .prefetch_related(
-            Prefetch("old_slugs", queryset=DatasetSlug.objects.only("dataset_id", "slug")),
-            Prefetch(
-                "distributions",
-                queryset=Distribution.objects.select_related("format", "version").order_by("created", "id"),
-            ),
-        )
-        .order_by("municipality__slug", "slug")
-    )
-    if isinstance(municipality, Municipality):
-        datasets = datasets.filter(municipality=municipality)
-    elif municipality:
-        datasets = datasets.filter(municipality__slug=municipality)
-    return datasets
+def from_queryset(datasets) -> list[DatasetRecord]:
+    """Records of a queryset of datasets, read with a few queries whatever their number."""
+    rows = list(datasets.order_by("municipality__slug", "slug").values(*DATASET_FIELDS))
+    ids = [row["id"] for row in rows]
+    old: dict = {}
+    distributions: dict = {}
+    vocabularies = _Vocabularies()
+    for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
+        for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list("dataset_id", "slug"):
+            old.setdefault(dataset_id, []).append(slug)
+        found = Distribution.objects.filter(dataset_id__in=chunk).order_by("created", "id").values(*DISTRIBUTION_FIELDS)
+        for row in found:
+            distributions.setdefault(row["dataset_id"], []).append(_distribution(row, vocabularies))
+    publishers = {m.pk: publisher(m) for m in Municipality.objects.filter(pk__in={row["municipality_id"] for row in rows})}
+    return [
+        _record(row, publishers[row["municipality_id"]], vocabularies, old.get(row["id"], []), distributions.get(row["id"], []))
+        for row in rows
+    ]
+
+
+def record(dataset: Dataset) -> DatasetRecord:
+    return from_queryset(Dataset.objects.filter(pk=dataset.pk))[0]
 
 
 def records(municipality: Municipality | str | None = None, statuses: Iterable[str] = (Status.PUBLISHED,)) -> list[DatasetRecord]:
     """Records of the datasets in ``statuses`` (published by default), by municipality and slug."""
-    publishers: dict[int, Publisher] = {}
-    return [record(d, publishers) for d in queryset(municipality, statuses).iterator(chunk_size=2000)]
+    datasets = Dataset.objects.filter(status__in=list(statuses))
+    if isinstance(municipality, Municipality):
+        datasets = datasets.filter(municipality=municipality)
+    elif municipality:
+        datasets = datasets.filter(municipality__slug=municipality)
+    return from_queryset(datasets)

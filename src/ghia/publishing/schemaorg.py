@@ -46,7 +46,7 @@ def dataset(record: DatasetRecord, files_root: str) -> dict:
                 "@id": record.publisher.policy.distribution(d.id),
                 "name": d.filename or d.title.get("ka") or d.title.get("en"),
                 "contentUrl": links.download(d),
-                "encodingFormat": d.media_type,
+                "encodingFormat": [d.media_type, d.format.uri] if d.format else d.media_type,
                 **({"contentSize": f"{d.size} B"} if d.size is not None else {}),
                 **({"sha256": d.sha256} if d.sha256 else {}),
             }

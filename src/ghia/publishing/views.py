@@ -147,7 +147,7 @@ def dataset_doc(request, municipality: str, slug: str, ext: str | None = None):
         if not ext:
             response["Vary"] = "Accept"
         return response
-    record = records.record(Dataset.objects.get(pk=dataset.pk))
+    record = records.record(dataset)
     graph = dcat.dataset_graph(record, dcat.Links(files_root(request)))
     return _rdf_response(dcat.serialize(graph, REPRESENTATIONS[chosen][1]), chosen, alternates, negotiated=not ext)
 
@@ -208,7 +208,7 @@ def datapackage(request, municipality: str, slug: str):
         return HttpResponseRedirect(reverse("datapackage", args=[municipality.slug, dataset.slug]), status=301)
     if _is_gone(request, dataset):
         return _gone(dataset)
-    record = records.record(Dataset.objects.get(pk=dataset.pk))
+    record = records.record(dataset)
     return JsonResponse(datapackage_for(record, files_root(request)), json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
@@ -218,7 +218,7 @@ def table_schema(request, municipality: str, slug: str, distribution):
     dataset, _renamed = _resolve(request, municipality, slug)
     if _is_gone(request, dataset):
         return _gone(dataset)
-    record = records.record(Dataset.objects.get(pk=dataset.pk))
+    record = records.record(dataset)
     schema = next((d.table_schema for d in record.distributions if d.id == str(distribution) and d.table_schema), None)
     if schema is None:
         raise Http404

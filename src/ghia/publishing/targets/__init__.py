@@ -72,6 +72,7 @@ class SeenFile:
     url: str
     sha256: str | None  # None when the file could not be fetched
     error: str = ""
+    key: str = ""  # the distribution it stands for, when the target says
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Seen:
     formats: set[str]  # EU file-type codes
     files: list[SeenFile]
     location: str  # where it was read (a page or an API address)
+    broken_links: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -93,7 +95,6 @@ class Observation:
     target: str
     datasets: dict[str, Seen] = field(default_factory=dict)  # by Ghia dataset id
     unknown: list[str] = field(default_factory=list)  # entries that carry no Ghia identifier we know
-    broken_links: list[tuple[str, str, str]] = field(default_factory=list)  # (page, link, error)
     error: str = ""  # the target could not be read at all
 
 

@@ -358,6 +358,12 @@ def _download_sha256(url: str) -> SeenFile:
     return SeenFile(url, digest.hexdigest())
 
 
+def _download(resource: dict) -> SeenFile:
+    seen = _download_sha256(resource["url"])
+    seen.key = resource.get("ghia_distribution_id", "")
+    return seen
+
+
 def _seen(package: dict, location: str) -> Seen:
     extras = fields.extras(package)
     resources = package.get("resources") or []
@@ -368,7 +374,7 @@ def _seen(package: dict, location: str) -> Seen:
         description=fields.translated(package, "notes_translated", "notes"),
         licence=fields.LICENCES_BACK.get(package.get("license_id") or ""),
         formats={(r.get("format") or "").upper() for r in resources if r.get("format")},
-        files=[_download_sha256(r["url"]) for r in resources if r.get("url_type") == "upload" and r.get("url")],
+        files=[_download(r) for r in resources if r.get("url_type") == "upload" and r.get("url")],
         location=location,
     )
 

@@ -1,0 +1,430 @@
+"""Building the website incrementally.
+
+The builder keeps, in ``OUT/.ghia/``, a manifest of what it built from what: for every
+dataset the digest of its record and the files it wrote, for every page that lists
+datasets the digest of what it listed. A dataset whose digest has not changed is not
+rendered again; pages listing datasets are rendered only when what they list changed;
+the catalogue files are joined from per-dataset pieces kept beside the manifest. A change
+to the builder itself (templates, translations, the site's address) rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from html import escape
+from multiprocessing import get_context
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils.safestring import mark_safe
+
+from ghia.catalog.models import DataVersion, Municipality, Status
+from ghia.publishing import datajson, dcat, rdfwriters, worker
+from ghia.publishing import records as catalogue
+from ghia.publishing.records import LANGS, DatasetRecord
+from ghia.publishing.site import pages
+from ghia.publishing.site.pages import SiteContext, page_context, redirect, render, write
+from ghia.publishing.site.state import BuildState
+from ghia.publishing.targets import Progress, no_progress
+from ghia.publishing.templatetags.publishing import text_in
+
+BUILDER_VERSION = "1"
+STATE = ".ghia"
+PAGE_SIZE = 50
+PARALLEL_FROM = 200  # datasets to render before worker processes pay for themselves
+ASSETS = Path(__file__).with_name("assets")
+TEMPLATES = Path(__file__).parents[1] / "templates" / "publishing" / "site"
+
+
+@dataclass
+class BuildResult:
+    datasets: int  # published datasets on the site
+    withdrawn: int
+    rebuilt: int  # datasets rendered in this build
+    removed: int  # datasets whose pages were removed
+    pages: int  # HTML pages written in this build
+    files: int  # data files offered for download
+    changed: bool
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=vars).encode()).hexdigest()
+
+
+def _builder_key(base: str, publisher) -> str:
+    """Changes when anything every page depends on changes."""
+    digest = hashlib.sha256(f"{BUILDER_VERSION}|{base}|{_digest(publisher)}".encode())
+    for folder in (TEMPLATES, ASSETS, *[Path(p) for p in settings.LOCALE_PATHS]):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and path.suffix in (".html", ".css", ".js", ".mo"):
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _load_manifest(state: Path) -> dict:
+    try:
+        return json.loads((state / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _remove(out: Path, paths) -> None:
+    for path in paths:
+        target = out / path
+        if target.is_file():
+            target.unlink()
+        parent = target.parent
+        while parent != out and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def _file_sources(units: list[tuple[str, DatasetRecord]]) -> dict[str, str]:
+    wanted = {d.version_id for kind, r in units if kind == "dataset" for d in r.distributions if d.version_id}
+    sources = {}
+    ids = sorted(wanted)
+    for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
+        for version_id, name in DataVersion.objects.filter(pk__in=chunk).values_list("id", "storage_name"):
+            sources[str(version_id)] = default_storage.path(name)
+    return sources
+
+
+def render_units(context: SiteContext, units: list[tuple[str, DatasetRecord]]) -> list[tuple[str, list[str], dict | None]]:
+    done = []
+    for kind, record in units:
+        render_unit = pages.dataset_outputs if kind == "dataset" else pages.withdrawn_outputs
+        outputs, own = render_unit(context, record)
+        done.append((record.id, outputs, own))
+    return done
+
+
+def _render_all(context: SiteContext, units, workers: int, progress: Progress) -> list:
+    chunks = [units[i : i + 100] for i in range(0, len(units), 100)]
+    results = []
+    if workers <= 1 or len(units) < PARALLEL_FROM:
+        for chunk in chunks:
+            results += render_units(context, chunk)
+            progress(len(results), len(units), "")
+        return results
+    # Fresh interpreters rather than forks: a fork of a process whose polars threads are
+    # busy (a web worker that has checked a table) can deadlock. One polars thread each:
+    # the workers already use every core.
+    threads = os.environ.get("POLARS_MAX_THREADS")
+    os.environ["POLARS_MAX_THREADS"] = "1"
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=worker.start) as pool:
+            for part in pool.map(worker.render_units, [_narrowed(context, chunk) for chunk in chunks], chunks):
+                results += part
+                progress(len(results), len(units), "")
+    finally:
+        if threads is None:
+            os.environ.pop("POLARS_MAX_THREADS")
+        else:
+            os.environ["POLARS_MAX_THREADS"] = threads
+    return results
+
+
+def _narrowed(context: SiteContext, units) -> SiteContext:
+    """The context with only what these units need: it is copied to a worker per chunk."""
+    versions = {d.version_id for _kind, r in units for d in r.distributions}
+    shas = {d.sha256 for _kind, r in units for d in r.distributions}
+    return replace(
+        context,
+        file_sources={k: v for k, v in context.file_sources.items() if k in versions},
+        previews={k: v for k, v in context.previews.items() if k in shas},
+    )
+
+
+@dataclass
+class Changes:
+    """What a build has to do: the datasets to render (published or withdrawn), and those
+    whose pages are to go."""
+
+    builder_key: str
+    fresh: bool  # templates, translations or the address changed: everything is rendered
+    units: list[tuple[str, DatasetRecord]]
+    digests: dict[str, str]
+    gone: list[str]
+    published: list[DatasetRecord]
+    withdrawn: list[DatasetRecord]
+
+
+def _changes(state: BuildState, out: Path, municipality: Municipality, base: str, publisher) -> Changes:
+    published = catalogue.records(municipality)
+    withdrawn = catalogue.records(municipality, statuses=[Status.WITHDRAWN])
+    key = _builder_key(base, publisher)
+    fresh = state.meta("builder") != key
+    known = state.digests()
+    units, digests = [], {}
+    for kind, found in (("dataset", published), ("withdrawn", withdrawn)):
+        for record in found:
+            digests[record.id] = _digest(kind, record.digest())
+            digest, first_output = known.get(record.id, ("", ""))
+            if fresh or digest != digests[record.id] or not (out / first_output).is_file():
+                units.append((kind, record))
+    gone = [unit_id for unit_id in known if unit_id not in digests]
+    return Changes(key, fresh, units, digests, gone, published, withdrawn)
+
+
+def _open(out: str | Path, municipality: Municipality, base_url: str | None):
+    out = Path(out).resolve()
+    publisher = catalogue.publisher(municipality)
+    return out, publisher, (base_url or publisher.base).rstrip("/"), BuildState(out / STATE)
+
+
+def pending(out: str | Path, municipality: Municipality, base_url: str | None = None) -> Changes:
+    """What ``build`` would do now, without doing it."""
+    out, publisher, base, state = _open(out, municipality, base_url)
+    try:
+        return _changes(state, out, municipality, base, publisher)
+    finally:
+        state.close()
+
+
+def build(out: str | Path, municipality: Municipality, base_url: str | None = None,
+          progress: Progress = no_progress, workers: int | None = None) -> BuildResult:  # fmt: skip
+    """Build (or bring up to date) the website of ``municipality`` in the folder ``out``."""
+    out, publisher, base, state = _open(out, municipality, base_url)
+    try:
+        return _build(state, out, _changes(state, out, municipality, base, publisher), base, publisher, progress, workers)
+    finally:
+        state.close()
+
+
+def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher, progress, workers) -> BuildResult:
+    units, digests, gone = changes.units, changes.digests, changes.gone
+    shas = {d.sha256 for kind, r in units if kind == "dataset" for d in r.distributions if d.sha256}
+    context = SiteContext(out=out, base=base, publisher=publisher,
+                          file_sources=_file_sources(units), previews=state.previews(shas))  # fmt: skip
+    rendered = _render_all(context, units, workers or os.cpu_count() or 1, progress)
+
+    before = state.outputs([unit_id for unit_id, _o, _p in rendered] + gone)
+    for unit_id, outputs, own in rendered:
+        _remove(out, set(before.get(unit_id, [])) - set(outputs))
+        if own:
+            state.save_previews(own.pop("previews"))
+        state.save_unit(unit_id, digests[unit_id], outputs, own)
+    for unit_id in gone:
+        _remove(out, before.get(unit_id, []))
+    state.drop_units(gone)
+
+    changed = changes.fresh or bool(units) or bool(gone)
+    pages_written = 2 * len(rendered)
+    if changed or not (out / "index.html").is_file():
+        previous = {} if changes.fresh else state.aggregates()
+        aggregates, written = _aggregates(context, changes.published, changes.withdrawn, digests, state.pieces(), previous)
+        state.save_aggregates(aggregates)
+        pages_written += written
+    state.set_meta("builder", changes.builder_key)
+    state.commit()
+    files = sum(1 for r in changes.published for d in r.distributions if d.version_id)
+    return BuildResult(len(changes.published), len(changes.withdrawn), len(rendered), len(gone), pages_written, files, changed)
+
+
+# --- pages and files about the whole catalogue ---------------------------------------------
+
+
+def _entry(record: DatasetRecord) -> dict:
+    entry = {
+        "slug": record.slug,
+        "title": record.title,
+        "excerpt": {lang: _excerpt(record.description[lang]) for lang in LANGS},
+        "service": record.service,
+        "theme": record.theme,
+        "formats": sorted({d.format.code for d in record.distributions if d.format}),
+    }
+    entry["html"] = {lang: _item_html(entry, lang) for lang in LANGS}
+    return entry
+
+
+HOME = "\x00home\x00"  # stands for the page's relative path to the home page in cached items
+
+
+def _item_html(entry: dict, lang: str) -> str:
+    """A dataset in a list, made once per language and placed in every list that shows it."""
+    meta = [text_in(entry["service"], lang)] + ([text_in(entry["theme"].label, lang)] if entry["theme"] else [])
+    meta += [f'<span class="format">{escape(f)}</span>' for f in entry["formats"]]
+    excerpt = text_in(entry["excerpt"], lang)
+    return (
+        f'<li class="dataset-item"><a href="{HOME}doc/dataset/{entry["slug"]}/index.html">{text_in(entry["title"], lang)}</a>'
+        f'<div class="meta">{" · ".join(meta)}</div>' + (f"<p>{excerpt}</p>" if excerpt else "") + "</li>\n"
+    )
+
+
+def _items(entries: list[dict], lang: str, page_path: str) -> str:
+    home = pages.relative_root(page_path if lang == "ka" else f"en/{page_path}") + ("" if lang == "ka" else "en/")
+    return mark_safe("".join(e["html"][lang] for e in entries).replace(HOME, home))  # noqa: S308 (escaped when made)
+
+
+def _excerpt(text: str, length: int = 180) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _listing_pages(prefix: str, entries: list[dict]) -> list[tuple[str, list[dict], int, list]]:
+    """(path, entries, page number, [(number, path)]) of a paged list of datasets."""
+    count = max(1, -(-len(entries) // PAGE_SIZE))
+    paths = [f"{prefix}index.html"] + [f"{prefix}page/{n}/index.html" for n in range(2, count + 1)]
+    numbered = list(enumerate(paths, 1))
+    return [(paths[n - 1], entries[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], n, numbered) for n in range(1, count + 1)]
+
+
+class _Writer:
+    """Writes aggregate outputs, skipping those whose inputs have not changed."""
+
+    def __init__(self, context: SiteContext, previous: dict):
+        self.context, self.previous, self.now, self.pages = context, previous, {}, 0
+
+    def page(self, path: str, template: str, inputs: dict, lang: str, digest: str) -> None:
+        """``digest`` stands for ``inputs``: cheaper to compare than the inputs themselves."""
+        target = path if lang == "ka" else f"en/{path}"
+        digest = _digest(template, lang, digest)
+        self.now[target] = digest
+        if self.previous.get(target) == digest and (self.context.out / target).exists():
+            return
+        write(self.context.out, target, render(template, page_context(self.context, path, lang) | inputs, lang))
+        self.pages += 1
+
+    def file(self, path: str, data: str | bytes) -> None:
+        raw = data.encode() if isinstance(data, str) else data
+        digest = hashlib.sha256(raw).hexdigest()
+        self.now[path] = digest
+        if self.previous.get(path) != digest or not (self.context.out / path).exists():
+            write(self.context.out, path, raw)
+
+    def redirect(self, path: str, target: str) -> None:
+        self.now[path] = target
+        if self.previous.get(path) != target or not (self.context.out / path).exists():
+            redirect(self.context, path, target)
+
+
+def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn: list[DatasetRecord],
+                digests: dict[str, str], stored_pieces: dict, previous: dict):  # fmt: skip
+    writer = _Writer(context, previous)
+    entries = [_entry(r) for r in published]
+    pairs = list(zip(published, entries, strict=True))
+    themes = {}
+    for entry in entries:
+        if entry["theme"]:
+            themes.setdefault(entry["theme"].code, {"code": entry["theme"].code, "label": entry["theme"].label, "count": 0})
+            themes[entry["theme"].code]["count"] += 1
+    theme_list = sorted(themes.values(), key=lambda t: t["code"])
+    services = [json.loads(s) for s in sorted({json.dumps(e["service"], sort_keys=True, ensure_ascii=False) for e in entries})]
+    formats = sorted({f for e in entries for f in e["formats"]})
+    built = max((r.modified for r in published), default="")[:10]
+    recent = sorted(published, key=lambda r: r.issued or "", reverse=True)[:8]
+    shared = {"themes": theme_list, "services": services, "formats": formats, "built": built}
+    shared_digest = _digest(shared)
+
+    for lang in LANGS:
+        writer.page("index.html", "publishing/site/home.html",
+                    {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html")} | shared, lang,
+                    _digest(shared_digest, len(entries), [digests[r.id] for r in recent]))  # fmt: skip
+        lists = [("datasets/", pairs, None)] + [
+            (f"datasets/theme/{code.lower()}/", [(r, e) for r, e in pairs if e["theme"] and e["theme"].code == code], themes[code])
+            for code in sorted(themes)
+        ]
+        for prefix, chosen, theme in lists:
+            for path, items, number, numbered in _listing_pages(prefix, chosen):
+                inputs = {"items": _items([e for _r, e in items], lang, path), "page": number, "total": len(chosen), "theme": theme,
+                          "pages": [(n, p if lang == "ka" else f"en/{p}") for n, p in numbered]} | shared  # fmt: skip
+                digest = _digest(shared_digest, number, len(chosen), len(numbered), theme, [digests[r.id] for r, _e in items])
+                writer.page(path, "publishing/site/catalogue.html", inputs, lang, digest)
+
+    for name in ("site.css", "site.js"):
+        writer.file(f"assets/{name}", (ASSETS / name).read_bytes())
+    writer.file("assets/search-index.js", "window.GHIA_INDEX = " + json.dumps(_search_index(published, services), ensure_ascii=False, separators=(",", ":")) + ";\n")
+    pieces = [stored_pieces[r.id] for r in published]
+    writer.file("data.json", _data_json(pieces))
+    for ext, data in _catalogue_files(context, published, pieces).items():
+        writer.file(f"doc/catalog.{ext}", data)
+    writer.file("sitemap.xml", _sitemap(context.base, published))
+    writer.file("robots.txt", f"User-agent: *\nAllow: /\nDisallow: /{STATE}/\nSitemap: {context.base}/sitemap.xml\n")
+    writer.file("_redirects", _netlify_redirects(published + withdrawn))
+    writer.file(".htaccess", _htaccess(published + withdrawn))
+    writer.redirect("doc/catalog/index.html", "datasets/index.html")
+    writer.redirect("id/catalog/index.html", "datasets/index.html")
+    writer.redirect(f"id/organization/{context.publisher.slug}/index.html", "index.html")
+    _remove(context.out, set(previous) - set(writer.now))
+    return writer.now, writer.pages
+
+
+def _data_json(pieces: list[dict]) -> str:
+    """Project Open Data's data.json, joined from each dataset's entry."""
+    head = json.dumps({k: v for k, v in datajson.catalog([], "").items() if k != "dataset"}, ensure_ascii=False)[:-1]
+    return head + ', "dataset": [\n' + ",\n".join(p["datajson"] for p in pieces) + "\n]}\n"
+
+
+def _search_index(published: list[DatasetRecord], services: list[dict]) -> dict:
+    service_index = {json.dumps(s, sort_keys=True, ensure_ascii=False): i for i, s in enumerate(services)}
+    themes = {r.theme.code: r.theme.label for r in published if r.theme}
+    return {
+        "themes": themes,
+        "services": services,
+        "items": [
+            {
+                "s": r.slug, "t": r.title, "d": {lang: _excerpt(r.description[lang]) for lang in LANGS},
+                "k": r.keywords["ka"] + r.keywords["en"], "th": r.theme.code if r.theme else "",
+                "sv": service_index[json.dumps(r.service, sort_keys=True, ensure_ascii=False)],
+                "f": sorted({d.format.code for d in r.distributions if d.format}), "m": r.modified[:10],
+            }  # fmt: skip
+            for r in published
+        ],
+    }
+
+
+def _catalogue_files(context: SiteContext, published: list[DatasetRecord], pieces: list[dict]) -> dict[str, bytes]:
+    """The municipality's DCAT-AP catalogue in the three formats, joined from the catalogue's
+    own description and each dataset's pieces."""
+    triples = rdfwriters.Triples()
+    catalog = dcat.municipal_catalog(context.publisher)
+    dcat.describe_catalog(triples, catalog, [r.uri for r in published], dcat.catalog_dates(published))
+    dcat.describe_terms(triples, published)
+    return pages.documents(pages.join([pages.pieces(triples), *pieces]))
+
+
+def _sitemap(base: str, published: list[DatasetRecord]) -> str:
+    urls = [(f"{base}/", None), (f"{base}/en/", None), (f"{base}/datasets/", None), (f"{base}/en/datasets/", None)]
+    for record in published:
+        for prefix in ("", "en/"):
+            urls.append((f"{base}/{prefix}doc/dataset/{record.slug}/", record.modified[:10]))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, modified in urls:
+        lines.append(f"<url><loc>{url}</loc>" + (f"<lastmod>{modified}</lastmod>" if modified else "") + "</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _netlify_redirects(found: list[DatasetRecord]) -> str:
+    """Redirects for hosts that read a ``_redirects`` file (Netlify, Cloudflare Pages):
+    303 for identifiers, 301 for renamed datasets; the first matching line wins."""
+    lines = ["# Persistent URIs: /id/ answers 303 See Other with the document (Ghia)."]
+    for record in found:
+        for old in record.old_slugs:
+            lines.append(f"/id/dataset/{old}  /doc/dataset/{record.slug}/  303")
+            lines.append(f"/doc/dataset/{old}  /doc/dataset/{record.slug}/  301")
+            lines.append(f"/doc/dataset/{old}/  /doc/dataset/{record.slug}/  301")
+    lines += ["/id/dataset/:slug  /doc/dataset/:slug/  303", "/id/catalog  /datasets/  303", "/doc/catalog  /datasets/  303"]
+    return "\n".join(lines) + "\n"
+
+
+def _htaccess(found: list[DatasetRecord]) -> str:
+    """The same redirects for Apache (mod_alias), wherever the site sits under the host."""
+    lines = ["# Persistent URIs: /id/ answers 303 See Other with the document (Ghia).", "RedirectMatch 404 /\\.ghia(/|$)"]
+    for record in found:
+        for old in record.old_slugs:
+            lines.append(f"RedirectMatch 303 ^(.*)/id/dataset/{old}/?$ $1/doc/dataset/{record.slug}/")
+            lines.append(f"RedirectMatch 301 ^(.*)/doc/dataset/{old}/?$ $1/doc/dataset/{record.slug}/")
+    lines += [
+        "RedirectMatch 303 ^(.*)/id/dataset/([^/]+)/?$ $1/doc/dataset/$2/",
+        "RedirectMatch 303 ^(.*)/id/catalog/?$ $1/datasets/",
+        "AddType text/turtle .ttl",
+        "AddType application/rdf+xml .rdf",
+        "AddType application/ld+json .jsonld",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,226 @@
+"""The pages and files of one dataset on the website, rendered from its record.
+
+Everything here works on records and plain paths, never the database, so that the
+builder can run it in worker processes. Links are relative, so the website works from
+any folder of any web host, and from the disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from ghia.publishing import datajson, dcat, rdfwriters, schemaorg
+from ghia.publishing.datapackage import datapackage
+from ghia.publishing.preview import Preview, preview
+from ghia.publishing.records import LANGS, DatasetRecord
+
+REDIRECT = (
+    '<!doctype html>\n<html><head><meta charset="utf-8"><meta name="robots" content="noindex">\n'
+    '<meta http-equiv="refresh" content="0; url={target}">\n<link rel="canonical" href="{canonical}">\n'
+    '<title>→</title></head>\n<body><p><a href="{target}">{target}</a></p></body></html>\n'
+)
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every page of one build shares."""
+
+    out: Path
+    base: str  # the site's address, for canonical links and schema.org
+    publisher: object  # records.Publisher
+    file_sources: dict  # version id -> path of the stored file
+    previews: dict  # sha256 -> preview (a dict) or None, made in earlier builds
+
+
+def relative_root(path: str) -> str:
+    return "../" * path.count("/")
+
+
+
+
+def page_context(context: SiteContext, path: str, lang: str) -> dict:
+    """Links of a page at ``path`` (the Georgian path; English pages live under en/)."""
+    shown = path if lang == "ka" else f"en/{path}"
+    root = relative_root(shown)
+    return {
+        "lang": lang,
+        "other_lang": "en" if lang == "ka" else "ka",
+        "root": root,
+        "home": root if lang == "ka" else f"{root}en/",
+        "switch": f"en/{path}" if lang == "ka" else path,
+        "canonical": shown.removesuffix("index.html"),
+        "alternates": [("ka", path.removesuffix("index.html")), ("en", f"en/{path}".removesuffix("index.html"))],
+        "base": context.base,
+        "publisher": context.publisher,
+    }
+
+
+def render(template: str, context: dict, lang: str) -> str:
+    with translation.override(lang):
+        return get_template(template).render(context)
+
+
+def redirect(context: SiteContext, path: str, target: str) -> str:
+    """A page at ``path`` that sends the reader to ``target`` (a path from the site root)."""
+    html = REDIRECT.format(target=relative_root(path) + target, canonical=f"{context.base}/{target.removesuffix('index.html')}")
+    write(context.out, path, html)
+    return path
+
+
+def write(out: Path, path: str, data: str | bytes) -> None:
+    target = os.path.join(out, path)
+    raw = data.encode() if isinstance(data, str) else data
+    try:
+        stream = open(target, "wb")
+    except FileNotFoundError:  # a new folder: trying first saves a mkdir for every existing one
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        stream = open(target, "wb")
+    with stream:
+        stream.write(raw)
+
+
+def link_file(out: Path, path: str, source: str) -> None:
+    """A stored file in the website. Versions never change, so the website shares their
+    bytes (a hard link) where the file system allows; never written through ``write``."""
+    target = os.path.join(out, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if os.path.lexists(target):
+        os.unlink(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def previews(context: SiteContext, record: DatasetRecord, made: dict) -> list[dict]:
+    """Previews of the record's tables. A file is read once: its preview is kept by the
+    file's sha256, and those made now are added to ``made`` for the builder to keep."""
+    found = []
+    for item in record.distributions:
+        if item.external_url or item.version_id not in context.file_sources:
+            continue
+        if item.sha256 in context.previews:
+            data = context.previews[item.sha256]
+        elif item.sha256 in made:
+            data = made[item.sha256]
+        else:
+            shown = preview(context.file_sources[item.version_id], item.format.code if item.format else None, item.filename)
+            data = made[item.sha256] = shown.as_dict() if shown else None
+        if data:
+            shown = Preview(**data)
+            found.append({"name": item.filename, "preview": shown, "table": preview_table(shown)})
+    return found
+
+
+def preview_table(shown: Preview) -> str:
+    """The preview as an HTML table: the same in both languages, so built once, in Python."""
+    head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in shown.rows)
+    return mark_safe(f'<div class="scroll"><table class="grid preview"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')  # noqa: S308 (escaped)
+
+
+def pieces(triples) -> dict:
+    """Triples written as pieces that join into one document per format."""
+    prefixes = dcat.PREFIXES
+    return {
+        "ttl": rdfwriters.turtle_body(triples, prefixes),
+        "rdf": rdfwriters.rdfxml_body(triples, prefixes),
+        "jsonld": rdfwriters.jsonld_lines(rdfwriters.jsonld_nodes(triples, prefixes)),
+    }
+
+
+def join(parts: list[dict]) -> dict:
+    return {
+        "ttl": "".join(p["ttl"] for p in parts),
+        "rdf": "".join(p["rdf"] for p in parts),
+        "jsonld": ",\n".join(p["jsonld"] for p in parts if p["jsonld"]),
+    }
+
+
+def documents(joined: dict) -> dict[str, bytes]:
+    """The three documents made of joined pieces."""
+    prefixes = dcat.PREFIXES
+    return {
+        "ttl": (rdfwriters.turtle_prefixes(prefixes) + joined["ttl"]).encode(),
+        "rdf": rdfwriters.rdfxml_document(joined["rdf"], prefixes),
+        "jsonld": rdfwriters.jsonld_document(joined["jsonld"], prefixes),
+    }
+
+
+def fragments(record: DatasetRecord, links: dcat.Links) -> dict:
+    """The dataset's own triples, as pieces of the catalogue."""
+    triples = rdfwriters.Triples()
+    dcat.describe_dataset(triples, record, links)
+    return pieces(triples)
+
+
+def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[str], dict]:
+    """Write everything of one published dataset; returns the paths written and the
+    dataset's pieces of the catalogue-wide files."""
+    out, slug = context.out, record.slug
+    written = []
+    path = f"doc/dataset/{slug}/index.html"
+    made: dict = {}
+    shared = {
+        "record": record,
+        "previews": previews(context, record, made),
+        "contact": record.contact_email or record.publisher.email,
+        "licence_url": record.licence.url or dcat.licence_uri(record),
+        "schema_org": mark_safe(schemaorg.script(schemaorg.dataset(record, context.base))),  # noqa: S308 (escaped JSON)
+        "built": record.modified[:10],
+    }
+    for lang in LANGS:
+        page = page_context(context, path, lang) | shared | {"keywords": record.keywords[lang] or record.keywords["ka"] or record.keywords["en"]}
+        target = path if lang == "ka" else f"en/{path}"
+        write(out, target, render("publishing/site/dataset.html", page, lang))
+        written.append(target)
+    own = fragments(record, dcat.Links(context.base))
+    for ext, data in documents(own).items():
+        write(out, f"doc/dataset/{slug}.{ext}", data)
+        written.append(f"doc/dataset/{slug}.{ext}")
+    package = f"doc/dataset/{slug}/datapackage.json"
+    write(out, package, json.dumps(datapackage(record, context.base), ensure_ascii=False, indent=1))
+    written.append(package)
+    for item in record.distributions:
+        if item.table_schema:
+            schema = f"doc/dataset/{slug}/schema/{item.id}.json"
+            write(out, schema, json.dumps(item.table_schema, ensure_ascii=False, indent=1))
+            written.append(schema)
+        if item.version_id in context.file_sources:
+            link_file(out, f"files/{item.version_id}/{item.filename}", context.file_sources[item.version_id])
+            written.append(f"files/{item.version_id}/{item.filename}")
+        written.append(redirect(context, f"id/distribution/{item.id}/index.html", path))
+    written += _identifier_redirects(context, record, path)
+    own["datajson"] = json.dumps(datajson.dataset(record, context.base), ensure_ascii=False)
+    own["previews"] = made
+    return written, own
+
+
+def withdrawn_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[str], None]:
+    """A withdrawn dataset keeps its address: a page that says it was withdrawn."""
+    path = f"doc/dataset/{record.slug}/index.html"
+    written = []
+    for lang in LANGS:
+        target = path if lang == "ka" else f"en/{path}"
+        page = page_context(context, path, lang) | {"record": record, "built": record.modified[:10]}
+        write(context.out, target, render("publishing/site/withdrawn.html", page, lang))
+        written.append(target)
+    return written + _identifier_redirects(context, record, path), None
+
+
+def _identifier_redirects(context: SiteContext, record: DatasetRecord, document: str) -> list[str]:
+    written = [redirect(context, f"id/dataset/{record.slug}/index.html", document)]
+    for old in record.old_slugs:
+        written.append(redirect(context, f"id/dataset/{old}/index.html", document))
+        written.append(redirect(context, f"doc/dataset/{old}/index.html", document))
+        written.append(redirect(context, f"en/doc/dataset/{old}/index.html", f"en/{document}"))
+    return written
