@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ghia.catalog.models import Municipality, Status
 from ghia.publishing import records as catalogue
@@ -37,7 +37,7 @@ from ghia.publishing.targets import Observation, Seen, Target
 VERSION = 1
 
 MESSAGES = {
-    "missing": {"ka": "არ არის გამოქვეყნებული: {target}", "en": "Not published on {target}"},
+    "missing": {"ka": "აქ არ არის გამოქვეყნებული", "en": "Not published here"},
     "still_online": {"ka": "გაუქმებულია, მაგრამ ჯერ კიდევ ხელმისაწვდომია", "en": "Withdrawn, but still online"},
     "identifier": {"ka": "იდენტიფიკატორი განსხვავდება", "en": "The identifier differs"},
     "uri": {"ka": "მუდმივი მისამართი (URI) განსხვავდება", "en": "The persistent URI differs"},
@@ -74,14 +74,14 @@ def message(code: str, params: dict | None = None, lang: str = "en") -> str:
 @dataclass
 class Problem:
     code: str
-    field: str = ""
+    subject: str = ""  # what differs: "title.en", "file", "presence"...
     expected: str | None = None
     found: str | None = None
     params: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
-            "code": self.code, "field": self.field, "expected": self.expected, "found": self.found,
+            "code": self.code, "field": self.subject, "expected": self.expected, "found": self.found,
             "message": {lang: message(self.code, self.params, lang) for lang in ("ka", "en")},
         }  # fmt: skip
 
@@ -90,12 +90,12 @@ def _same(a: str | None, b: str | None) -> bool:
     return " ".join((a or "").split()) == " ".join((b or "").split())
 
 
-def compare(record: DatasetRecord, seen: Seen | None, target: str) -> list[Problem]:
+def compare(record: DatasetRecord, seen: Seen | None) -> list[Problem]:
     """What the target shows of one dataset, against the catalogue."""
     if record.status != Status.PUBLISHED:
         return [Problem("still_online", "status", "absent", "online")] if seen else []
     if seen is None:
-        return [Problem("missing", "presence", "present", "absent", {"target": target})]
+        return [Problem("missing", "presence", "present", "absent")]
     problems = []
     if seen.identifier != record.id:
         problems.append(Problem("identifier", "identifier", record.id, seen.identifier))
@@ -169,7 +169,9 @@ class Report:
                 cells.append(f"{'—' if result is None else '✓' if result['ok'] else '✗':^5}")
                 for problem in (result or {}).get("problems", []):
                     details.append(f"  {dataset['slug']} {short[key]}: {problem['message'][lang]}")
-            lines.append(f"{dataset['slug']:<{width}}  {dataset['status']:<10}  " + "  ".join(cells))
+            with translation.override(lang):
+                status = str(Status(dataset["status"]).label)
+            lines.append(f"{dataset['slug']:<{width}}  {status:<10}  " + "  ".join(cells))
         details += [f"  {short.get(u['target'], u['target'])}: {message('unknown', {'entry': u['entry']}, lang)}" for u in self.unknown]
         lines += [""] + details + [""] if details else [""]
         summary = self.summary
@@ -198,7 +200,7 @@ def _compare_all(report: Report, target: Target, found: list[DatasetRecord], obs
     with transaction.atomic():
         for record in found:
             seen = observation.datasets.get(record.id)
-            problems = compare(record, seen, target.key)
+            problems = compare(record, seen)
             if record.status != Status.PUBLISHED and not problems and not Publication.objects.filter(dataset_id=record.id, target=target.key).exists():
                 continue  # withdrawn and never on this target: nothing to say
             entry = report.datasets.setdefault(record.id, {
@@ -210,5 +212,5 @@ def _compare_all(report: Report, target: Target, found: list[DatasetRecord], obs
             }  # fmt: skip
             Publication.objects.update_or_create(
                 dataset_id=record.id, target=target.key,
-                defaults={"kind": target.kind, "verified_at": now, "verified_ok": not problems, "problems": [asdict(p) for p in problems]},
+                defaults={"kind": target.kind, "verified_at": now, "verified_ok": not problems, "problems": [p.as_dict() for p in problems]},
             )  # fmt: skip
