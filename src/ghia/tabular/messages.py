@@ -166,8 +166,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Normalise Unicode (NFC){where}",
     },
     "step.convert_legacy": {
-        "ka": "სვეტი „{field}“: ძველი შრიფტის (AcadNusx) ტექსტის (და სახელის) გადაყვანა უნიკოდში",
-        "en": "Column “{field}”: convert legacy-font (AcadNusx) text (and its label) to Unicode",
+        "ka": "სვეტი „{field}“: ძველი შრიფტის (AcadNusx) ტექსტის გადაყვანა უნიკოდში",
+        "en": "Column “{field}”: convert legacy-font (AcadNusx) text to Unicode",
     },
     "step.standardize_numbers": {
         "ka": "სვეტი „{field}“: რიცხვები სტანდარტულ ფორმაში (1200.5)",
