@@ -16,6 +16,7 @@ def catalogue(world, make_dataset):
     one in review; Akhaltsikhe: one published."""
     from ghia.catalog import services
     from ghia.catalog.models import Frequency, Status, Theme
+    from ghia.preparation.models import TableSchema
 
     world.kutaisi.website = "https://kutaisi.gov.ge"
     world.kutaisi.email = "opendata@kutaisi.gov.ge"
@@ -44,9 +45,10 @@ def catalogue(world, make_dataset):
         description={"ka": "საქალაქო ავტობუსები.", "en": "City buses."},
     )  # fmt: skip
     ns.buses = services.update_dataset(world.admin, ns.buses, title={"ka": "ავტობუსების მარშრუტები", "en": "Bus routes"})
-    version = ns.buses.current_version
-    version.provenance = {"schema": {"fields": [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]}}
-    version.save()
+    TableSchema.objects.create(
+        dataset=ns.buses, inferred_from=ns.buses.current_version,
+        descriptor={"fields": [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]},
+    )  # fmt: skip
     ns.old = make_dataset("ძველი რეესტრი", "Old register", status=Status.WITHDRAWN)
     ns.draft = make_dataset("სამუშაო ვერსია", "Draft", status=Status.IN_REVIEW)
     ns.schools = make_dataset("სკოლები", "Schools", service=world.a_finance, status=Status.PUBLISHED)

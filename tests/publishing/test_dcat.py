@@ -111,9 +111,10 @@ def test_table_schema_is_conformed_to(catalogue, client):
     distribution = graph.value(URIRef(record.uri), DCAT.distribution)
     schema = graph.value(distribution, DCTERMS.conformsTo)
     assert (schema, RDF.type, DCTERMS.Standard) in graph
-    path = str(schema).removeprefix("https://data.kutaisi.gov.ge")
-    local = path.replace("/doc/dataset/", "/doc/dataset/kutaisi/")
+    assert str(schema) == f"https://data.kutaisi.gov.ge/doc/dataset/{catalogue.buses.slug}/schema.json"
+    local = f"/doc/dataset/kutaisi/{catalogue.buses.slug}/schema.json"
     assert client.get(local).json()["fields"][0] == {"name": "a", "type": "integer"}
+    assert client.get(f"/doc/dataset/kutaisi/{catalogue.budget.slug}/schema.json").status_code == 404
 
 
 def test_the_three_serialisations_say_the_same(catalogue):

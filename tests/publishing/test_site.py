@@ -61,6 +61,8 @@ def test_a_complete_bilingual_site(catalogue, tmp_path):
     assert "Sitemap: https://data.kutaisi.gov.ge/sitemap.xml" in (site / "robots.txt").read_text()
     assert len(json.loads((site / "data.json").read_text())["dataset"]) == 2
     assert json.loads((site / f"doc/dataset/{budget.slug}/datapackage.json").read_text())["name"] == budget.slug
+    schema = json.loads((site / f"doc/dataset/{catalogue.buses.slug}/schema.json").read_text())
+    assert schema["fields"][0]["name"] == "a"
 
     graph = Graph().parse(site / "doc/catalog.ttl", format="turtle")
     assert set(graph.subjects(RDF.type, DCAT.Dataset)) == {

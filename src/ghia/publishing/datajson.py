@@ -47,8 +47,8 @@ def dataset(record: DatasetRecord, files_root: str) -> dict:
                 **({"format": d.format.code} if d.format else {}),
                 **({"accessURL": d.external_url} if d.external_url else {"downloadURL": links.download(d)}),
                 **(
-                    {"describedBy": record.publisher.policy.table_schema(record.slug, d.id), "describedByType": "application/json"}
-                    if d.table_schema else {}
+                    {"describedBy": record.publisher.policy.table_schema(record.slug), "describedByType": "application/json"}
+                    if d in record.schema_tables else {}
                 ),
             }
             for d in record.distributions

@@ -33,15 +33,18 @@ def _resource(distribution: DistributionRecord, name: str, links: Links) -> dict
         resource["bytes"] = distribution.size
     if distribution.sha256:
         resource["hash"] = f"sha256:{distribution.sha256}"
-    if distribution.table_schema:
-        resource["profile"] = "tabular-data-resource"
-        resource["schema"] = distribution.table_schema
     return resource
 
 
 def datapackage(record: DatasetRecord, files_root: str) -> dict:
     links, taken = Links(files_root), set()
-    resources = [_resource(d, _resource_name(d, taken), links) for d in record.distributions]
+    resources = []
+    for distribution in record.distributions:
+        resource = _resource(distribution, _resource_name(distribution, taken), links)
+        if distribution in record.schema_tables:
+            resource["profile"] = "tabular-data-resource"
+            resource["schema"] = record.table_schema
+        resources.append(resource)
     tabular = bool(resources) and all("schema" in r for r in resources)
     return {
         "profile": "tabular-data-package" if tabular else "data-package",

@@ -212,8 +212,8 @@ def _distribution(graph: Graph, record: DatasetRecord, item: DistributionRecord,
         add((checksum, RDF.type, SPDX.Checksum))
         add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         add((checksum, SPDX.checksumValue, Literal(item.sha256, datatype=XSD.hexBinary)))
-    if item.table_schema:
-        add((distribution, DCTERMS.conformsTo, URIRef(record.publisher.policy.table_schema(record.slug, item.id))))
+    if item in record.schema_tables:
+        add((distribution, DCTERMS.conformsTo, URIRef(record.publisher.policy.table_schema(record.slug))))
     return distribution
 
 
@@ -308,10 +308,10 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
                 _concept(graph, item.format.uri, item.format.label, "file-type", DCTERMS.MediaTypeOrExtent)
             if item.media_type and first(item.media_type):
                 graph.add((URIRef(IANA + item.media_type), RDF.type, DCTERMS.MediaType))
-            if item.table_schema:
-                schema = URIRef(record.publisher.policy.table_schema(record.slug, item.id))
-                graph.add((schema, RDF.type, DCTERMS.Standard))
-                graph.add((schema, RDFS.label, Literal("Table Schema", lang="en")))
+        if record.table_schema:
+            schema = URIRef(record.publisher.policy.table_schema(record.slug))
+            graph.add((schema, RDF.type, DCTERMS.Standard))
+            graph.add((schema, RDFS.label, Literal("Table Schema", lang="en")))
 
 
 def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[str], dates: tuple[str | None, str | None]) -> None:

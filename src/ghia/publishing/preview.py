@@ -6,9 +6,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ghia.publishing import chart
+from ghia.publishing.records import TABULAR_FORMATS
 from ghia.tabular import TableReadError, open_table
 
-TABULAR_FORMATS = {"CSV", "TSV", "XLSX", "XLS", "ODS", "JSON"}
 PREVIEW_ROWS = 10
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.apps import apps
+
 from ghia.catalog.models import (
     Dataset,
     DatasetSlug,
@@ -29,6 +31,8 @@ from ghia.catalog.models import (
 from ghia.publishing.uris import UriPolicy
 
 LANGS = ("ka", "en")
+# Formats whose files are tables, which a Table Schema describes and a preview can show.
+TABULAR_FORMATS = frozenset({"CSV", "TSV", "XLSX", "XLS", "ODS", "JSON"})
 
 
 def text(value) -> dict:
@@ -87,7 +91,10 @@ class DistributionRecord:
     version_number: int | None
     external_url: str  # data held elsewhere; then there is no file of ours
     issued: str | None  # when this file was added
-    table_schema: dict | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.format) and self.format.code in TABULAR_FORMATS and not self.external_url
 
     @property
     def file_path(self) -> str:
@@ -119,6 +126,12 @@ class DatasetRecord:
     issued: str | None
     modified: str
     distributions: tuple[DistributionRecord, ...]
+    table_schema: dict | None  # the Table Schema of the dataset's tables, once checked
+
+    @property
+    def schema_tables(self) -> tuple[DistributionRecord, ...]:
+        """The distributions the Table Schema describes."""
+        return tuple(d for d in self.distributions if d.is_table) if self.table_schema else ()
 
     @property
     def municipality(self) -> str:
@@ -154,13 +167,13 @@ def publisher(municipality: Municipality) -> Publisher:
     )
 
 
-def table_schema(provenance: dict | None) -> dict | None:
-    """The Table Schema recorded with a version's file, if the check inferred one.
-
-    The data-preparation step keeps it in the version's provenance under "schema".
-    """
-    schema = (provenance or {}).get("schema")
-    return schema if isinstance(schema, dict) and schema.get("fields") else None
+def table_schemas(dataset_ids) -> dict:
+    """The Table Schemas data preparation keeps (inferred, or edited by a person), by dataset."""
+    if not apps.is_installed("ghia.preparation"):
+        return {}
+    TableSchema = apps.get_model("preparation", "TableSchema")
+    found = TableSchema.objects.filter(dataset_id__in=dataset_ids).values_list("dataset_id", "descriptor")
+    return {dataset_id: schema for dataset_id, schema in found if isinstance(schema, dict) and schema.get("fields")}
 
 
 def _keywords(value) -> dict:
@@ -197,7 +210,7 @@ DATASET_FIELDS = (
 )  # fmt: skip
 DISTRIBUTION_FIELDS = (
     "id", "dataset_id", "title", "format_id", "media_type", "size", "sha256", "url", "created", "version__id",
-    "version__filename", "version__number", "version__media_type", "version__uploaded_at", "version__provenance",
+    "version__filename", "version__number", "version__media_type", "version__uploaded_at",
 )  # fmt: skip
 
 
@@ -214,12 +227,11 @@ def _distribution(row: dict, vocabularies: _Vocabularies) -> DistributionRecord:
         version_number=row["version__number"],
         external_url=row["url"],
         issued=_iso(row["version__uploaded_at"] or row["created"]),
-        table_schema=table_schema(row["version__provenance"]),
     )
 
 
 def _record(row: dict, publisher: Publisher, vocabularies: _Vocabularies, old_slugs: list[str],
-            distributions: list[DistributionRecord]) -> DatasetRecord:  # fmt: skip
+            distributions: list[DistributionRecord], schema: dict | None) -> DatasetRecord:  # fmt: skip
     return DatasetRecord(
         id=str(row["id"]),
         slug=row["slug"],
@@ -241,6 +253,7 @@ def _record(row: dict, publisher: Publisher, vocabularies: _Vocabularies, old_sl
         issued=_iso(row["published_at"]),
         modified=row["modified"].isoformat(),
         distributions=tuple(distributions),
+        table_schema=schema,
     )
 
 
@@ -250,8 +263,10 @@ def from_queryset(datasets) -> list[DatasetRecord]:
     ids = [row["id"] for row in rows]
     old: dict = {}
     distributions: dict = {}
+    schemas: dict = {}
     vocabularies = _Vocabularies()
     for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
+        schemas.update(table_schemas(chunk))
         for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list("dataset_id", "slug"):
             old.setdefault(dataset_id, []).append(slug)
         found = Distribution.objects.filter(dataset_id__in=chunk).order_by("created", "id").values(*DISTRIBUTION_FIELDS)
@@ -259,7 +274,8 @@ def from_queryset(datasets) -> list[DatasetRecord]:
             distributions.setdefault(row["dataset_id"], []).append(_distribution(row, vocabularies))
     publishers = {m.pk: publisher(m) for m in Municipality.objects.filter(pk__in={row["municipality_id"] for row in rows})}
     return [
-        _record(row, publishers[row["municipality_id"]], vocabularies, old.get(row["id"], []), distributions.get(row["id"], []))
+        _record(row, publishers[row["municipality_id"]], vocabularies, old.get(row["id"], []),
+                distributions.get(row["id"], []), schemas.get(row["id"]))  # fmt: skip
         for row in rows
     ]
 

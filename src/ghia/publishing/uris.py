@@ -73,8 +73,8 @@ class UriPolicy:
     def organization(self, slug: str) -> str:
         return self.identifier("organization", slug)
 
-    def table_schema(self, slug: str, distribution_id) -> str:
-        return self.document("dataset", f"{slug}/schema/{distribution_id}.json")
+    def table_schema(self, slug: str) -> str:
+        return self.document("dataset", f"{slug}/schema.json")
 
     def examples(self, slug: str = "budget-2024") -> list[tuple[str, str]]:
         """(pattern, example) pairs shown to staff and in the documentation."""

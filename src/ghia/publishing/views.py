@@ -213,14 +213,13 @@ def datapackage(request, municipality: str, slug: str):
 
 
 @require_safe
-def table_schema(request, municipality: str, slug: str, distribution):
+def table_schema(request, municipality: str, slug: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
     dataset, _renamed = _resolve(request, municipality, slug)
     if _is_gone(request, dataset):
         return _gone(dataset)
     record = records.record(dataset)
-    schema = next((d.table_schema for d in record.distributions if d.id == str(distribution) and d.table_schema), None)
-    if schema is None:
+    if record.table_schema is None:
         raise Http404
-    return HttpResponse(json.dumps(schema, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
+    return HttpResponse(json.dumps(record.table_schema, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
 

@@ -191,14 +191,13 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
     write(out, package, json.dumps(datapackage(record, context.base), ensure_ascii=False, indent=1))
     written.append(package)
     for item in record.distributions:
-        if item.table_schema:
-            schema = f"doc/dataset/{slug}/schema/{item.id}.json"
-            write(out, schema, json.dumps(item.table_schema, ensure_ascii=False, indent=1))
-            written.append(schema)
         if item.version_id in context.file_sources:
             link_file(out, f"files/{item.version_id}/{item.filename}", context.file_sources[item.version_id])
             written.append(f"files/{item.version_id}/{item.filename}")
         written.append(redirect(context, f"id/distribution/{item.id}/index.html", path))
+    if record.table_schema:
+        write(out, f"doc/dataset/{slug}/schema.json", json.dumps(record.table_schema, ensure_ascii=False, indent=1))
+        written.append(f"doc/dataset/{slug}/schema.json")
     written += _identifier_redirects(context, record, path)
     own["datajson"] = json.dumps(datajson.dataset(record, context.base), ensure_ascii=False)
     own["previews"] = made
