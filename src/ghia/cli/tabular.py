@@ -2,7 +2,7 @@
 
 Every line a person reads comes from the bilingual catalogue of ``ghia.tabular.messages``
 (``--lang ka|en``, by default Georgian under a Georgian locale). ``--json`` prints the
-versioned JSON documented in ``src/ghia/tabular/README.md``. Exit codes: 0 valid (or
+versioned JSON documented in the README (Data preparation). Exit codes: 0 valid (or
 done), 1 problems found, 2 usage or unreadable input.
 """
 

@@ -6,7 +6,7 @@ No Django here; the web and the command line call the same functions::
     from ghia.tabular import scan_personal_data, clean, write_table
 
     report = check("budget.xlsx", progress=lambda done, total: ...)
-    report.to_dict()                 # versioned JSON, see README.md
+    report.to_dict()                 # versioned JSON, see the README (Data preparation)
     table = read_table("budget.csv")  # tidied, with notes of what was done
     schema = infer_schema(table).schema
     result = validate(table, schema)  # Frictionless error types and row numbers

@@ -3,7 +3,7 @@
 ``check(path)`` is what the command line's ``ghia check`` and the web's background task
 run. It streams the file once for validation (any size, bounded memory), infers a
 schema from the first rows when none is given, proposes clean steps for what it finds,
-and returns a ``CheckReport`` whose ``to_dict()`` is the versioned JSON of README.md.
+and returns a ``CheckReport`` whose ``to_dict()`` is the versioned JSON documented in the README (Data preparation).
 """
 
 import json
