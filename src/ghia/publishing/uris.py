@@ -75,15 +75,3 @@ class UriPolicy:
 
     def table_schema(self, slug: str) -> str:
         return self.document("dataset", f"{slug}/schema.json")
-
-    def examples(self, slug: str = "budget-2024") -> list[tuple[str, str]]:
-        """(pattern, example) pairs shown to staff and in the documentation."""
-        return [
-            ("{base}/id/catalog", self.catalog()),
-            ("{base}/id/dataset/{slug}", self.dataset(slug)),
-            ("{base}/doc/dataset/{slug}", self.dataset_document(slug)),
-            ("{base}/doc/dataset/{slug}.ttl|.rdf|.jsonld", self.dataset_document(slug, "ttl")),
-            ("{base}/id/distribution/{uuid}", self.distribution("…")),
-            ("{base}/id/organization/{municipality}", self.organization("…")),
-            ("{base}/def/{concept}", self.definition("…")),
-        ]

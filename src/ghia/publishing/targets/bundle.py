@@ -210,7 +210,7 @@ class BundleTarget(Target):
             rows = list(csv.reader(io.StringIO(text)))[1:]
             names = set(bundle.namelist())
             column = {en: i for i, (_ka, en, _v) in enumerate(COLUMNS)}
-            known = {r.id for r in records}
+            known = {r.id: r for r in records}
             for row in rows:
                 identifier = row[column["Identifier"]]
                 if identifier not in known:
@@ -227,7 +227,8 @@ class BundleTarget(Target):
                     seen.formats.add(row[column["Format"]])
                 if path:
                     sha = hashlib.sha256(bundle.read(path)).hexdigest() if path in names else None
-                    seen.files.append(SeenFile(path, sha, "" if sha else "missing"))
+                    paths = {entry_path(known[identifier], d): d.id for d in known[identifier].distributions}
+                    seen.files.append(SeenFile(path, sha, "" if sha else "missing", key=paths.get(path, "")))
                 observation.datasets[identifier] = seen
         return observation
 
