@@ -11,6 +11,7 @@ against rdflib's parsers.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
@@ -43,12 +44,18 @@ class Triples(list):
 
 
 class _Names:
-    """Prefixed names for IRIs in the given namespaces."""
+    """Prefixed names for IRIs in the given namespaces (remembered: properties repeat)."""
 
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda item: -len(item[0]))
+        self.known: dict[str, tuple[str, str] | None] = {}
 
     def split(self, iri: str) -> tuple[str, str] | None:
+        if iri not in self.known:
+            self.known[iri] = self._split(iri)
+        return self.known[iri]
+
+    def _split(self, iri: str) -> tuple[str, str] | None:
         for namespace, prefix in self.prefixes:
             if iri.startswith(namespace):
                 local = iri[len(namespace) :]
@@ -60,12 +67,20 @@ class _Names:
 # --- Turtle ----------------------------------------------------------------------------
 
 
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _iri(value: str) -> str:
+    """An IRI between < >: characters Turtle does not allow there are written as \\uXXXX."""
+    return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
+
+
 def _turtle_term(term, names: _Names) -> str:
     if isinstance(term, URIRef):
         if term == RDF.type:
             return "a"
         name = names.split(str(term))
-        return f"{name[0]}:{name[1]}" if name else f"<{term}>"
+        return f"{name[0]}:{name[1]}" if name else _iri(str(term))
     if isinstance(term, BNode):
         return f"_:{term}"
     text = json.dumps(str(term), ensure_ascii=False)

@@ -15,7 +15,6 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from html import escape
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from ghia.publishing.site import pages
 from ghia.publishing.site.pages import SiteContext, page_context, redirect, render, write
 from ghia.publishing.site.state import BuildState
 from ghia.publishing.targets import Progress, no_progress
-from ghia.publishing.templatetags.publishing import text_in
 
 BUILDER_VERSION = "1"
 STATE = ".ghia"
@@ -230,40 +228,20 @@ def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher,
 
 
 def _entry(record: DatasetRecord) -> dict:
-    entry = {
-        "slug": record.slug,
-        "title": record.title,
-        "excerpt": {lang: _excerpt(record.description[lang]) for lang in LANGS},
+    """What the lists and their filters need of a dataset."""
+    return {
+        "id": record.id,
         "service": record.service,
         "theme": record.theme,
         "formats": sorted({d.format.code for d in record.distributions if d.format}),
     }
-    entry["html"] = {lang: _item_html(entry, lang) for lang in LANGS}
-    return entry
 
 
-HOME = "\x00home\x00"  # stands for the page's relative path to the home page in cached items
-
-
-def _item_html(entry: dict, lang: str) -> str:
-    """A dataset in a list, made once per language and placed in every list that shows it."""
-    meta = [text_in(entry["service"], lang)] + ([text_in(entry["theme"].label, lang)] if entry["theme"] else [])
-    meta += [f'<span class="format">{escape(f)}</span>' for f in entry["formats"]]
-    excerpt = text_in(entry["excerpt"], lang)
-    return (
-        f'<li class="dataset-item"><a href="{HOME}doc/dataset/{entry["slug"]}/index.html">{text_in(entry["title"], lang)}</a>'
-        f'<div class="meta">{" · ".join(meta)}</div>' + (f"<p>{excerpt}</p>" if excerpt else "") + "</li>\n"
-    )
-
-
-def _items(entries: list[dict], lang: str, page_path: str) -> str:
+def _items(entries: list[dict], lang: str, page_path: str, pieces: dict) -> str:
+    """The list of datasets of a page, joined from the items each dataset left in its pieces."""
     home = pages.relative_root(page_path if lang == "ka" else f"en/{page_path}") + ("" if lang == "ka" else "en/")
-    return mark_safe("".join(e["html"][lang] for e in entries).replace(HOME, home))  # noqa: S308 (escaped when made)
-
-
-def _excerpt(text: str, length: int = 180) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+    html = "".join(pieces[e["id"]][f"item_{lang}"] for e in entries)
+    return mark_safe(html.replace(pages.HOME, home))  # noqa: S308 (escaped when made)
 
 
 def _listing_pages(prefix: str, entries: list[dict]) -> list[tuple[str, list[dict], int, list]]:
@@ -323,7 +301,7 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
 
     for lang in LANGS:
         writer.page("index.html", "publishing/site/home.html",
-                    {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html")} | shared, lang,
+                    {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html", stored_pieces)} | shared, lang,
                     _digest(shared_digest, len(entries), [digests[r.id] for r in recent]))  # fmt: skip
         lists = [("datasets/", pairs, None)] + [
             (f"datasets/theme/{code.lower()}/", [(r, e) for r, e in pairs if e["theme"] and e["theme"].code == code], themes[code])
@@ -331,7 +309,7 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
         ]
         for prefix, chosen, theme in lists:
             for path, items, number, numbered in _listing_pages(prefix, chosen):
-                inputs = {"items": _items([e for _r, e in items], lang, path), "page": number, "total": len(chosen), "theme": theme,
+                inputs = {"items": _items([e for _r, e in items], lang, path, stored_pieces), "page": number, "total": len(chosen), "theme": theme,
                           "pages": [(n, p if lang == "ka" else f"en/{p}") for n, p in numbered]} | shared  # fmt: skip
                 digest = _digest(shared_digest, number, len(chosen), len(numbered), theme, [digests[r.id] for r, _e in items])
                 writer.page(path, "publishing/site/catalogue.html", inputs, lang, digest)
@@ -368,7 +346,7 @@ def _search_index(published: list[DatasetRecord], services: list[dict]) -> dict:
         "services": services,
         "items": [
             {
-                "s": r.slug, "t": r.title, "d": {lang: _excerpt(r.description[lang]) for lang in LANGS},
+                "s": r.slug, "t": r.title, "d": {lang: pages.excerpt(r.description[lang]) for lang in LANGS},
                 "k": r.keywords["ka"] + r.keywords["en"], "th": r.theme.code if r.theme else "",
                 "sv": service_index[json.dumps(r.service, sort_keys=True, ensure_ascii=False)],
                 "f": sorted({d.format.code for d in r.distributions if d.format}), "m": r.modified[:10],

@@ -22,6 +22,7 @@ from ghia.publishing import datajson, dcat, rdfwriters, schemaorg
 from ghia.publishing.datapackage import datapackage
 from ghia.publishing.preview import Preview, preview
 from ghia.publishing.records import LANGS, DatasetRecord
+from ghia.publishing.templatetags.publishing import text_in
 
 REDIRECT = (
     '<!doctype html>\n<html><head><meta charset="utf-8"><meta name="robots" content="noindex">\n'
@@ -163,6 +164,25 @@ def fragments(record: DatasetRecord, links: dcat.Links) -> dict:
     return pieces(triples)
 
 
+HOME = "\x00home\x00"  # stands for a list page's relative path to the home page
+
+
+def excerpt(text: str, length: int = 180) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def item_html(record: DatasetRecord, lang: str) -> str:
+    """The dataset in a list: made once per language with its pages, placed in every list."""
+    meta = [text_in(record.service, lang)] + ([text_in(record.theme.label, lang)] if record.theme else [])
+    meta += [f'<span class="format">{escape(f)}</span>' for f in sorted({d.format.code for d in record.distributions if d.format})]
+    summary = text_in({k: excerpt(v) for k, v in record.description.items()}, lang)
+    return (
+        f'<li class="dataset-item"><a href="{HOME}doc/dataset/{record.slug}/index.html">{text_in(record.title, lang)}</a>'
+        f'<div class="meta">{" · ".join(meta)}</div>' + (f"<p>{summary}</p>" if summary else "") + "</li>\n"
+    )
+
+
 def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[str], dict]:
     """Write everything of one published dataset; returns the paths written and the
     dataset's pieces of the catalogue-wide files."""
@@ -201,6 +221,7 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
     written += _identifier_redirects(context, record, path)
     own["datajson"] = json.dumps(datajson.dataset(record, context.base), ensure_ascii=False)
     own["previews"] = made
+    own.update({f"item_{lang}": item_html(record, lang) for lang in LANGS})
     return written, own
 
 

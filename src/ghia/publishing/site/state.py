@@ -1,7 +1,8 @@
-"""What the builder remembers between builds, in ``OUT/.ghia/state.sqlite3``.
+"""What the builder remembers between builds, in ``OUT/.ghia/state-{VERSION}.sqlite3``.
 
 For every dataset: the digest it was built from, the files it wrote, and its pieces of
-the catalogue-wide files (DCAT-AP in three formats, its data.json entry), so that a
+the catalogue-wide files (DCAT-AP in three formats, its data.json entry, its item in the
+lists of datasets), so that a
 rebuild joins them instead of making them again. For every page about the whole
 catalogue: the digest of what it showed. For every data file (by sha256): its preview. SQLite: a rebuild reads and rewrites only the
 rows that changed, and a build interrupted half-way leaves the previous state whole.
@@ -13,11 +14,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-PIECES = ("ttl", "rdf", "jsonld", "datajson")
+VERSION = 2  # of the tables below: a builder of another version starts afresh
+PIECES = ("ttl", "rdf", "jsonld", "datajson", "item_ka", "item_en")
 SCHEMA = """
 create table if not exists meta (key text primary key, value text);
 create table if not exists units (id text primary key, digest text, outputs text,
-    ttl text, rdf text, jsonld text, datajson text);
+    ttl text, rdf text, jsonld text, datajson text, item_ka text, item_en text);
 create table if not exists aggregates (path text primary key, digest text);
 create table if not exists previews (sha256 text primary key, data text);
 """
@@ -26,7 +28,7 @@ create table if not exists previews (sha256 text primary key, data text);
 class BuildState:
     def __init__(self, folder: Path):
         folder.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(folder / "state.sqlite3")
+        self.db = sqlite3.connect(folder / f"state-{VERSION}.sqlite3")
         self.db.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -57,7 +59,7 @@ class BuildState:
     def save_unit(self, unit_id: str, digest: str, outputs: list[str], pieces: dict | None) -> None:
         pieces = pieces or {}
         self.db.execute(
-            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (unit_id, digest, json.dumps(outputs, ensure_ascii=False), *[pieces.get(name) for name in PIECES]),
         )
 
@@ -65,7 +67,7 @@ class BuildState:
         self.db.executemany("delete from units where id = ?", [(u,) for u in unit_ids])
 
     def pieces(self) -> dict[str, dict]:
-        rows = self.db.execute("select id, ttl, rdf, jsonld, datajson from units where ttl is not null")
+        rows = self.db.execute(f"select id, {', '.join(PIECES)} from units where ttl is not null")
         return {row[0]: dict(zip(PIECES, row[1:], strict=True)) for row in rows}
 
     def previews(self, shas) -> dict[str, dict | None]:
