@@ -32,7 +32,6 @@ REPRESENTATIONS: dict[str, tuple[str, str | None]] = {
     "rdf": ("application/rdf+xml", "xml"),
     "jsonld": ("application/ld+json", "json-ld"),
 }
-RDF_EXTENSIONS = ("ttl", "rdf", "jsonld")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@
   });
   function label(name, n) {
     var text = labels.querySelector("[data-" + name + "]").textContent;
-    return text.replace("%(n)s", n);
+    return text.replace("__N__", n);
   }
   function element(tag, attrs, text) {
     var node = document.createElement(tag);
