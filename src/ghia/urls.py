@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/preparation/", include("ghia.preparation.urls")),
     path("workspace/assessment/", include("ghia.assessment.urls")),
+    path("workspace/publishing/", include("ghia.publishing.workspace_urls")),
     path("workspace/", include("ghia.web.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", api.urls),

@@ -138,3 +138,14 @@ def test_dates_follow_the_language(client, world, make_dataset):
     en = client.get(reverse("dataset", args=["kutaisi", dataset.slug])).content.decode()
     assert "დეკემბერი" in ka or "დეკ" in ka
     assert "Dec" in en
+
+
+def test_dataset_page_carries_schema_org_and_links_its_rdf(client, world, make_dataset):
+    import json
+    import re
+
+    dataset = make_dataset("ბიუჯეტი", "Budget", status=Status.PUBLISHED)
+    page = client.get(reverse("dataset", args=["kutaisi", dataset.slug])).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert block and json.loads(block.group(1))["@type"] == "Dataset"
+    assert f'/doc/dataset/kutaisi/{dataset.slug}.ttl' in page
