@@ -10,6 +10,7 @@ against rdflib's parsers.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -43,17 +44,31 @@ class Triples(list):
         self.append(triple)
 
 
+@functools.cache
+def _names_for(prefixes: tuple[tuple[str, str], ...]) -> _Names:
+    return _Names(dict(prefixes))
+
+
+def _names(prefixes: dict[str, str]) -> _Names:
+    """One namer per set of prefixes, which remembers every IRI it has split."""
+    return _names_for(tuple(sorted((p, str(ns)) for p, ns in prefixes.items())))
+
+
 class _Names:
     """Prefixed names for IRIs in the given namespaces (remembered: properties repeat)."""
 
     def __init__(self, prefixes: dict[str, str]):
         self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda item: -len(item[0]))
-        self.known: dict[str, tuple[str, str] | None] = {}
+        self.known: dict[str, tuple[str, str]] = {}
 
     def split(self, iri: str) -> tuple[str, str] | None:
-        if iri not in self.known:
-            self.known[iri] = self._split(iri)
-        return self.known[iri]
+        # Only names are remembered: they are few (the vocabularies' terms), IRIs are many.
+        found = self.known.get(iri)
+        if found is None:
+            found = self._split(iri)
+            if found is not None:
+                self.known[iri] = found
+        return found
 
     def _split(self, iri: str) -> tuple[str, str] | None:
         for namespace, prefix in self.prefixes:
@@ -97,7 +112,7 @@ def turtle_prefixes(prefixes: dict[str, str]) -> str:
 
 def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     """The statements, to follow ``turtle_prefixes``; bodies of several graphs may be joined."""
-    names = _Names(prefixes)
+    names = _names(prefixes)
     blocks = []
     for subject, predicates in _grouped(triples):
         parts = [f"    {_turtle_term(p, names)} " + ",\n        ".join(_turtle_term(o, names) for o in objects) for p, objects in predicates.items()]
@@ -114,7 +129,7 @@ def turtle(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
 
 def rdfxml_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     """The rdf:Description elements, to be placed in an rdf:RDF element declaring ``prefixes``."""
-    names = _Names(prefixes)
+    names = _names(prefixes)
     out = []
     for subject, predicates in _grouped(triples):
         about = f"rdf:nodeID={quoteattr(str(subject))}" if isinstance(subject, BNode) else f"rdf:about={quoteattr(str(subject))}"
@@ -158,7 +173,7 @@ def _jsonld_id(term, names: _Names) -> str:
 
 def jsonld_nodes(triples: Iterable[Triple], prefixes: dict[str, str]) -> list[dict]:
     """Flattened node objects, with compact IRIs that ``prefixes`` (the @context) expands."""
-    names = _Names(prefixes)
+    names = _names(prefixes)
     nodes = []
     for subject, predicates in _grouped(triples):
         node = {"@id": _jsonld_id(subject, names)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.apps import apps
+from django.db.models.functions import Coalesce
 
 from ghia.catalog.models import (
     Dataset,
@@ -209,8 +210,8 @@ DATASET_FIELDS = (
     "published_at", "modified",
 )  # fmt: skip
 DISTRIBUTION_FIELDS = (
-    "id", "dataset_id", "title", "format_id", "media_type", "size", "sha256", "url", "created", "version__id",
-    "version__filename", "version__number", "version__media_type", "version__uploaded_at",
+    "id", "dataset_id", "title", "format_id", "media_type", "size", "sha256", "url", "version__id",
+    "version__filename", "version__number", "version__media_type", "issued",
 )  # fmt: skip
 
 
@@ -226,7 +227,7 @@ def _distribution(row: dict, vocabularies: _Vocabularies) -> DistributionRecord:
         version_id=str(row["version__id"]) if row["version__id"] else "",
         version_number=row["version__number"],
         external_url=row["url"],
-        issued=_iso(row["version__uploaded_at"] or row["created"]),
+        issued=_iso(row["issued"]),
     )
 
 
@@ -269,7 +270,12 @@ def from_queryset(datasets) -> list[DatasetRecord]:
         schemas.update(table_schemas(chunk))
         for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list("dataset_id", "slug"):
             old.setdefault(dataset_id, []).append(slug)
-        found = Distribution.objects.filter(dataset_id__in=chunk).order_by("created", "id").values(*DISTRIBUTION_FIELDS)
+        found = (
+            Distribution.objects.filter(dataset_id__in=chunk)
+            .annotate(issued=Coalesce("version__uploaded_at", "created"))  # one date to convert, not two
+            .order_by("created", "id")
+            .values(*DISTRIBUTION_FIELDS)
+        )
         for row in found:
             distributions.setdefault(row["dataset_id"], []).append(_distribution(row, vocabularies))
     publishers = {m.pk: publisher(m) for m in Municipality.objects.filter(pk__in={row["municipality_id"] for row in rows})}

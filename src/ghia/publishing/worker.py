@@ -15,3 +15,8 @@ def render_units(context, units):
     from ghia.publishing.site.builder import render_units
 
     return render_units(context, units)
+
+
+def ready() -> bool:
+    """Nothing: submitted once per worker so that all of them start at once."""
+    return True

@@ -101,29 +101,49 @@ def render_units(context: SiteContext, units: list[tuple[str, DatasetRecord]]) -
     return done
 
 
-def _render_all(context: SiteContext, units, workers: int, progress: Progress) -> list:
+class _Workers:
+    """Worker processes, started only when many datasets are to be rendered.
+
+    Fresh interpreters rather than forks: a fork of a process whose polars threads are
+    busy (a web worker that has checked a table) can deadlock. One polars thread each:
+    the workers already use every core. A first build starts them at once, so that their
+    start-up overlaps the reading of the catalogue.
+    """
+
+    def __init__(self, count: int):
+        self.count, self.pool = count, None
+
+    def start(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            threads = os.environ.get("POLARS_MAX_THREADS")
+            os.environ["POLARS_MAX_THREADS"] = "1"
+            try:
+                self.pool = ProcessPoolExecutor(self.count, mp_context=get_context("spawn"), initializer=worker.start)
+                for _ in range(self.count):
+                    self.pool.submit(worker.ready)
+            finally:
+                if threads is None:
+                    os.environ.pop("POLARS_MAX_THREADS")
+                else:
+                    os.environ["POLARS_MAX_THREADS"] = threads
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _render_all(context: SiteContext, units, workers: _Workers, progress: Progress) -> list:
     chunks = [units[i : i + 100] for i in range(0, len(units), 100)]
     results = []
-    if workers <= 1 or len(units) < PARALLEL_FROM:
+    if workers.count <= 1 or len(units) < PARALLEL_FROM:
         for chunk in chunks:
             results += render_units(context, chunk)
             progress(len(results), len(units), "")
         return results
-    # Fresh interpreters rather than forks: a fork of a process whose polars threads are
-    # busy (a web worker that has checked a table) can deadlock. One polars thread each:
-    # the workers already use every core.
-    threads = os.environ.get("POLARS_MAX_THREADS")
-    os.environ["POLARS_MAX_THREADS"] = "1"
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=worker.start) as pool:
-            for part in pool.map(worker.render_units, [_narrowed(context, chunk) for chunk in chunks], chunks):
-                results += part
-                progress(len(results), len(units), "")
-    finally:
-        if threads is None:
-            os.environ.pop("POLARS_MAX_THREADS")
-        else:
-            os.environ["POLARS_MAX_THREADS"] = threads
+    for part in workers.start().map(worker.render_units, [_narrowed(context, chunk) for chunk in chunks], chunks):
+        results += part
+        progress(len(results), len(units), "")
     return results
 
 
@@ -188,18 +208,23 @@ def build(out: str | Path, municipality: Municipality, base_url: str | None = No
           progress: Progress = no_progress, workers: int | None = None) -> BuildResult:  # fmt: skip
     """Build (or bring up to date) the website of ``municipality`` in the folder ``out``."""
     out, publisher, base, state = _open(out, municipality, base_url)
+    pool = _Workers(workers or os.cpu_count() or 1)
     try:
-        return _build(state, out, _changes(state, out, municipality, base, publisher), base, publisher, progress, workers)
+        everything = state.meta("builder") != _builder_key(base, publisher)
+        if pool.count > 1 and everything and municipality.datasets.count() >= PARALLEL_FROM:
+            pool.start()  # everything is to be rendered: let the workers start meanwhile
+        return _build(state, out, _changes(state, out, municipality, base, publisher), base, publisher, progress, pool)
     finally:
+        pool.close()
         state.close()
 
 
-def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher, progress, workers) -> BuildResult:
+def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher, progress, workers: _Workers) -> BuildResult:
     units, digests, gone = changes.units, changes.digests, changes.gone
     shas = {d.sha256 for kind, r in units if kind == "dataset" for d in r.distributions if d.sha256}
     context = SiteContext(out=out, base=base, publisher=publisher,
                           file_sources=_file_sources(units), previews=state.previews(shas))  # fmt: skip
-    rendered = _render_all(context, units, workers or os.cpu_count() or 1, progress)
+    rendered = _render_all(context, units, workers, progress)
 
     before = state.outputs([unit_id for unit_id, _o, _p in rendered] + gone)
     for unit_id, outputs, own in rendered:
@@ -268,11 +293,13 @@ class _Writer:
         write(self.context.out, target, render(template, page_context(self.context, path, lang) | inputs, lang))
         self.pages += 1
 
-    def file(self, path: str, data: str | bytes) -> None:
+    def file(self, path: str, data: str | bytes, changes_with_any_dataset: bool = False) -> None:
+        """``changes_with_any_dataset``: a file about every dataset, written whenever one
+        changed, without hashing its megabytes to find out."""
         raw = data.encode() if isinstance(data, str) else data
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = "every build" if changes_with_any_dataset else hashlib.sha256(raw).hexdigest()
         self.now[path] = digest
-        if self.previous.get(path) != digest or not (self.context.out / path).exists():
+        if changes_with_any_dataset or self.previous.get(path) != digest or not (self.context.out / path).exists():
             write(self.context.out, path, raw)
 
     def redirect(self, path: str, target: str) -> None:
@@ -316,11 +343,12 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
 
     for name in ("site.css", "site.js"):
         writer.file(f"assets/{name}", (ASSETS / name).read_bytes())
-    writer.file("assets/search-index.js", "window.GHIA_INDEX = " + json.dumps(_search_index(published, services), ensure_ascii=False, separators=(",", ":")) + ";\n")
+    index = json.dumps(_search_index(published, services), ensure_ascii=False, separators=(",", ":"))
+    writer.file("assets/search-index.js", f"window.GHIA_INDEX = {index};\n", changes_with_any_dataset=True)
     pieces = [stored_pieces[r.id] for r in published]
-    writer.file("data.json", _data_json(pieces))
+    writer.file("data.json", _data_json(pieces), changes_with_any_dataset=True)
     for ext, data in _catalogue_files(context, published, pieces).items():
-        writer.file(f"doc/catalog.{ext}", data)
+        writer.file(f"doc/catalog.{ext}", data, changes_with_any_dataset=True)
     writer.file("sitemap.xml", _sitemap(context.base, published))
     writer.file("robots.txt", f"User-agent: *\nAllow: /\nDisallow: /{STATE}/\nSitemap: {context.base}/sitemap.xml\n")
     writer.file("_redirects", _netlify_redirects(published + withdrawn))
@@ -383,6 +411,8 @@ def _netlify_redirects(found: list[DatasetRecord]) -> str:
     303 for identifiers, 301 for renamed datasets; the first matching line wins."""
     lines = ["# Persistent URIs: /id/ answers 303 See Other with the document (Ghia)."]
     for record in found:
+        for distribution in record.distributions:
+            lines.append(f"/id/distribution/{distribution.id}  /doc/dataset/{record.slug}/  303")
         for old in record.old_slugs:
             lines.append(f"/id/dataset/{old}  /doc/dataset/{record.slug}/  303")
             lines.append(f"/doc/dataset/{old}  /doc/dataset/{record.slug}/  301")
@@ -392,7 +422,8 @@ def _netlify_redirects(found: list[DatasetRecord]) -> str:
 
 
 def _htaccess(found: list[DatasetRecord]) -> str:
-    """The same redirects for Apache (mod_alias), wherever the site sits under the host."""
+    """The same redirects for Apache (mod_alias), wherever the site sits under the host.
+    Not one line per distribution: Apache reads the whole file on every request."""
     lines = ["# Persistent URIs: /id/ answers 303 See Other with the document (Ghia).", "RedirectMatch 404 /\\.ghia(/|$)"]
     for record in found:
         for old in record.old_slugs:

@@ -214,7 +214,6 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
         if item.version_id in context.file_sources:
             link_file(out, f"files/{item.version_id}/{item.filename}", context.file_sources[item.version_id])
             written.append(f"files/{item.version_id}/{item.filename}")
-        written.append(redirect(context, f"id/distribution/{item.id}/index.html", path))
     if record.table_schema:
         write(out, f"doc/dataset/{slug}/schema.json", json.dumps(record.table_schema, ensure_ascii=False, indent=1))
         written.append(f"doc/dataset/{slug}/schema.json")
