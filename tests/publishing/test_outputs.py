@@ -43,7 +43,6 @@ def test_schema_org_template(catalogue, rf):
     html = render_to_string("publishing/_schema_org.html", {"dataset": catalogue.budget, "request": request})
     assert html.strip().startswith('<script type="application/ld+json">')
     assert "http://testserver/files/" in html
-    assert f'href="/doc/dataset/kutaisi/{catalogue.budget.slug}.ttl"' in html
 
 
 def test_data_json(catalogue, client):
