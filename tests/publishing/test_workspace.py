@@ -8,7 +8,7 @@ import pytest
 from ghia.catalog.models import Status
 from ghia.publishing.models import Job, Publication
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.publishing.urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
