@@ -118,6 +118,13 @@ def test_nothing_to_verify_is_a_usage_error(catalogue, capsys):
 def test_a_missing_website_is_reported(catalogue, tmp_path, capsys):
     code, report = run(capsys, "--site", str(tmp_path / "nothing"), "--municipality", "kutaisi")
     assert code == 1 and report["targets"][0]["error"]
+    import socket
+
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    code, report = run(capsys, "--site", f"http://127.0.0.1:{port}/", "--municipality", "kutaisi")
+    assert code == 1 and "127.0.0.1" in report["targets"][0]["error"]
 
 
 @pytest.fixture

@@ -212,10 +212,10 @@ def _site_municipality(location: str, slug: str | None, lang: str):
 
     if slug:
         return _municipality(slug, lang)
-    data = SiteReader(location).get("data.json") or b"{}"
     try:
+        data = SiteReader(location).get("data.json") or b"{}"
         identifiers = [d.get("identifier", "") for d in json.loads(data).get("dataset", [])]
-    except (ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError):
         identifiers = []
     for municipality in Municipality.objects.all():
         base = UriPolicy.for_municipality(municipality).base + "/"

@@ -129,7 +129,8 @@ class SiteReader:
         return urljoin(self.root, path) if self.remote else str(self.root / path)
 
     def get(self, path: str) -> bytes | None:
-        """The bytes at ``path`` (relative to the site's root), None when there are none."""
+        """The bytes at ``path`` (relative to the site's root), None when there are none;
+        OSError when the site cannot be reached at all."""
         if self.remote:
             try:
                 with urllib.request.urlopen(self.url(path), timeout=60) as response:
@@ -177,9 +178,16 @@ class SiteReader:
 
     def observe(self, key: str, records: Iterable[DatasetRecord]) -> Observation:
         observation = Observation(key)
+        try:
+            self._observe(observation, records)
+        except OSError as error:  # unreachable, or the connection dropped half-way
+            observation.error = f"{self.url('')}: {error}"
+        return observation
+
+    def _observe(self, observation: Observation, records: Iterable[DatasetRecord]) -> None:
         if self.get("index.html") is None:
             observation.error = f"no website at {self.url('index.html')}"
-            return observation
+            return
         known = set()
         for record in records:
             known.add(record.uri)
@@ -195,7 +203,6 @@ class SiteReader:
             seen.broken_links = self._broken(path, page.links)
             observation.datasets[record.id] = seen
         observation.unknown = self._unknown(known)
-        return observation
 
     def _broken(self, page_path: str, links: list[str]) -> list[str]:
         broken = []
