@@ -122,6 +122,7 @@ def test_only_what_changed_is_rebuilt(catalogue, tmp_path):
     assert "ახალი აღწერა" in budget_page.read_text()
     assert buses_page.stat().st_mtime == 1  # the other dataset was not touched
     assert "ახალი აღწერა" in (site / "data.json").read_text()
+    assert once.pages <= 2 + 2 * 3  # its two pages, the home pages, the lists that show it
 
     old_version = catalogue.budget.current_version
     services.add_version(catalogue.world.admin, catalogue.budget, io.BytesIO(b"year,amount\n2024,1\n"), "budget-2024.csv")

@@ -321,15 +321,16 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
     theme_list = sorted(themes.values(), key=lambda t: t["code"])
     services = [json.loads(s) for s in sorted({json.dumps(e["service"], sort_keys=True, ensure_ascii=False) for e in entries})]
     formats = sorted({f for e in entries for f in e["formats"]})
+    # Only the home page carries the date of the last change: every list page would change with it.
     built = max((r.modified for r in published), default="")[:10]
     recent = sorted(published, key=lambda r: r.issued or "", reverse=True)[:8]
-    shared = {"themes": theme_list, "services": services, "formats": formats, "built": built}
+    shared = {"themes": theme_list, "services": services, "formats": formats}
     shared_digest = _digest(shared)
 
     for lang in LANGS:
         writer.page("index.html", "publishing/site/home.html",
-                    {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html", stored_pieces)} | shared, lang,
-                    _digest(shared_digest, len(entries), [digests[r.id] for r in recent]))  # fmt: skip
+                    {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html", stored_pieces), "built": built} | shared, lang,
+                    _digest(shared_digest, len(entries), built, [digests[r.id] for r in recent]))  # fmt: skip
         lists = [("datasets/", pairs, None)] + [
             (f"datasets/theme/{code.lower()}/", [(r, e) for r, e in pairs if e["theme"] and e["theme"].code == code], themes[code])
             for code in sorted(themes)
