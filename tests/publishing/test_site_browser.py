@@ -27,6 +27,10 @@ def test_search_and_filters_from_the_folder(page, catalogue, tmp_path):
     page.select_option("select[name=theme]", "GOVE")
     assert page.locator("#results li").count() == 1
     page.select_option("select[name=theme]", "")
+    page.select_option("select[name=service]", label="ტრანსპორტის სამსახური")
+    assert page.inner_text("#results").startswith("ავტობუსების მარშრუტები")
+    assert page.locator("#results li").count() == 1
+    page.select_option("select[name=service]", "")
     page.select_option("select[name=format]", "CSV")
     assert page.locator("#results li").count() == 2
     page.fill("input[name=q]", "routes")

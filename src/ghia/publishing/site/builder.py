@@ -319,7 +319,7 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
             themes.setdefault(entry["theme"].code, {"code": entry["theme"].code, "label": entry["theme"].label, "count": 0})
             themes[entry["theme"].code]["count"] += 1
     theme_list = sorted(themes.values(), key=lambda t: t["code"])
-    services = [json.loads(s) for s in sorted({json.dumps(e["service"], sort_keys=True, ensure_ascii=False) for e in entries})]
+    services = sorted({pages.service_key(e["service"]): e["service"] for e in entries}.items(), key=lambda item: item[1]["ka"])
     formats = sorted({f for e in entries for f in e["formats"]})
     # Only the home page carries the date of the last change: every list page would change with it.
     built = max((r.modified for r in published), default="")[:10]
@@ -344,9 +344,8 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
 
     for name in ("site.css", "site.js"):
         writer.file(f"assets/{name}", (ASSETS / name).read_bytes())
-    index = json.dumps(_search_index(published, services), ensure_ascii=False, separators=(",", ":"))
-    writer.file("assets/search-index.js", f"window.GHIA_INDEX = {index};\n", changes_with_any_dataset=True)
     pieces = [stored_pieces[r.id] for r in published]
+    writer.file("assets/search-index.js", _search_index(published, services, pieces), changes_with_any_dataset=True)
     writer.file("data.json", _data_json(pieces), changes_with_any_dataset=True)
     for ext, data in _catalogue_files(context, published, pieces).items():
         writer.file(f"doc/catalog.{ext}", data, changes_with_any_dataset=True)
@@ -367,22 +366,11 @@ def _data_json(pieces: list[dict]) -> str:
     return head + ', "dataset": [\n' + ",\n".join(p["datajson"] for p in pieces) + "\n]}\n"
 
 
-def _search_index(published: list[DatasetRecord], services: list[dict]) -> dict:
-    service_index = {json.dumps(s, sort_keys=True, ensure_ascii=False): i for i, s in enumerate(services)}
+def _search_index(published: list[DatasetRecord], services: list[tuple[str, dict]], pieces: list[dict]) -> str:
+    """The search index, joined from each dataset's item."""
     themes = {r.theme.code: r.theme.label for r in published if r.theme}
-    return {
-        "themes": themes,
-        "services": services,
-        "items": [
-            {
-                "s": r.slug, "t": r.title, "d": {lang: pages.excerpt(r.description[lang]) for lang in LANGS},
-                "k": r.keywords["ka"] + r.keywords["en"], "th": r.theme.code if r.theme else "",
-                "sv": service_index[json.dumps(r.service, sort_keys=True, ensure_ascii=False)],
-                "f": sorted({d.format.code for d in r.distributions if d.format}), "m": r.modified[:10],
-            }  # fmt: skip
-            for r in published
-        ],
-    }
+    head = json.dumps({"themes": themes, "services": dict(services)}, ensure_ascii=False, separators=(",", ":"))[:-1]
+    return f'window.GHIA_INDEX = {head},"items":[\n' + ",\n".join(p["search"] for p in pieces) + "\n]};\n"
 
 
 def _catalogue_files(context: SiteContext, published: list[DatasetRecord], pieces: list[dict]) -> dict[str, bytes]:
@@ -390,7 +378,8 @@ def _catalogue_files(context: SiteContext, published: list[DatasetRecord], piece
     own description and each dataset's pieces."""
     triples = rdfwriters.Triples()
     catalog = dcat.municipal_catalog(context.publisher)
-    dcat.describe_catalog(triples, catalog, [r.uri for r in published], dcat.catalog_dates(published))
+    # Each dataset's pieces say it is in the catalogue.
+    dcat.describe_catalog(triples, catalog, [], dcat.catalog_dates(published))
     dcat.describe_terms(triples, published)
     return pages.documents(pages.join([pages.pieces(triples), *pieces]))
 

@@ -7,6 +7,7 @@ any folder of any web host, and from the disk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -17,6 +18,8 @@ from pathlib import Path
 from django.template.loader import get_template
 from django.utils import translation
 from django.utils.safestring import mark_safe
+from rdflib import URIRef
+from rdflib.namespace import DCAT
 
 from ghia.publishing import datajson, dcat, rdfwriters, schemaorg
 from ghia.publishing.datapackage import datapackage
@@ -158,10 +161,28 @@ def documents(joined: dict) -> dict[str, bytes]:
 
 
 def fragments(record: DatasetRecord, links: dcat.Links) -> dict:
-    """The dataset's own triples, as pieces of the catalogue."""
+    """The dataset's own triples, its membership of the catalogue included, as pieces of
+    the catalogue's documents."""
     triples = rdfwriters.Triples()
-    dcat.describe_dataset(triples, record, links)
+    dataset = dcat.describe_dataset(triples, record, links)
+    triples.add((URIRef(record.publisher.policy.catalog()), DCAT.dataset, dataset))
     return pieces(triples)
+
+
+def service_key(service: dict) -> str:
+    """A short stable key for a service in the search index (services have no code in records)."""
+    return hashlib.sha256(json.dumps(service, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+
+
+def search_item(record: DatasetRecord) -> str:
+    """The dataset in the website's search index (assets/search-index.js), as JSON."""
+    item = {
+        "s": record.slug, "t": record.title, "d": {lang: excerpt(record.description[lang]) for lang in LANGS},
+        "k": record.keywords["ka"] + record.keywords["en"], "th": record.theme.code if record.theme else "",
+        "sv": service_key(record.service), "f": sorted({d.format.code for d in record.distributions if d.format}),
+        "m": record.modified[:10],
+    }  # fmt: skip
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
 
 
 HOME = "\x00home\x00"  # stands for a list page's relative path to the home page
@@ -221,6 +242,7 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
     own["datajson"] = json.dumps(datajson.dataset(record, context.base), ensure_ascii=False)
     own["previews"] = made
     own.update({f"item_{lang}": item_html(record, lang) for lang in LANGS})
+    own["search"] = search_item(record)
     return written, own
 
 

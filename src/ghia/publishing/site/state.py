@@ -14,12 +14,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-VERSION = 2  # of the tables below: a builder of another version starts afresh
-PIECES = ("ttl", "rdf", "jsonld", "datajson", "item_ka", "item_en")
+VERSION = 3  # of the tables below: a builder of another version starts afresh
+PIECES = ("ttl", "rdf", "jsonld", "datajson", "item_ka", "item_en", "search")
 SCHEMA = """
 create table if not exists meta (key text primary key, value text);
 create table if not exists units (id text primary key, digest text, outputs text,
-    ttl text, rdf text, jsonld text, datajson text, item_ka text, item_en text);
+    ttl text, rdf text, jsonld text, datajson text, item_ka text, item_en text, search text);
 create table if not exists aggregates (path text primary key, digest text);
 create table if not exists previews (sha256 text primary key, data text);
 """
@@ -59,7 +59,7 @@ class BuildState:
     def save_unit(self, unit_id: str, digest: str, outputs: list[str], pieces: dict | None) -> None:
         pieces = pieces or {}
         self.db.execute(
-            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (unit_id, digest, json.dumps(outputs, ensure_ascii=False), *[pieces.get(name) for name in PIECES]),
         )
 
