@@ -1,11 +1,12 @@
 """Building the website incrementally.
 
-The builder keeps, in ``OUT/.ghia/``, a manifest of what it built from what: for every
-dataset the digest of its record and the files it wrote, for every page that lists
+The builder remembers, in ``OUT/.ghia/`` (see ``state``), what it built from what: for
+every dataset the digest of its record and the files it wrote, for every page that lists
 datasets the digest of what it listed. A dataset whose digest has not changed is not
 rendered again; pages listing datasets are rendered only when what they list changed;
-the catalogue files are joined from per-dataset pieces kept beside the manifest. A change
-to the builder itself (templates, translations, the site's address) rebuilds everything.
+the catalogue-wide files are joined from pieces each dataset left when it was rendered.
+A change to the builder itself (its code, templates, translations, the site's address)
+rebuilds everything.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ STATE = ".ghia"
 PAGE_SIZE = 50
 PARALLEL_FROM = 200  # datasets to render before worker processes pay for themselves
 ASSETS = Path(__file__).with_name("assets")
-TEMPLATES = Path(__file__).parents[1] / "templates" / "publishing" / "site"
+PACKAGE = Path(__file__).parents[1]  # ghia.publishing: its code, templates and assets
 
 
 @dataclass
@@ -57,9 +58,9 @@ def _digest(*parts) -> str:
 def _builder_key(base: str, publisher) -> str:
     """Changes when anything every page depends on changes."""
     digest = hashlib.sha256(f"{BUILDER_VERSION}|{base}|{_digest(publisher)}".encode())
-    for folder in (TEMPLATES, ASSETS, *[Path(p) for p in settings.LOCALE_PATHS]):
+    for folder in (PACKAGE, *[Path(p) for p in settings.LOCALE_PATHS]):
         for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and path.suffix in (".html", ".css", ".js", ".mo"):
+            if path.is_file() and path.suffix in (".py", ".html", ".css", ".js", ".mo"):
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
