@@ -132,7 +132,10 @@ def _cpu() -> float:
     """CPU seconds of this process and of its finished worker processes."""
     import resource
 
-    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    own, workers = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 

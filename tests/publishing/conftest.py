@@ -22,7 +22,10 @@ def catalogue(world, make_dataset):
     world.kutaisi.email = "opendata@kutaisi.gov.ge"
     world.kutaisi.save()
     full = dict(
-        description={"ka": "ქალაქის ბიუჯეტის შესრულება წლების მიხედვით.", "en": "City budget execution by year."},
+        description={
+            "ka": "ქალაქის ბიუჯეტის შესრულება წლების მიხედვით.",
+            "en": "City budget execution by year.",
+        },
         keywords={"ka": "ბიუჯეტი, ფინანსები", "en": "budget, finance"},
         contact_name="ნინო ბერიძე",
         contact_email="finance@kutaisi.gov.ge",
@@ -44,14 +47,18 @@ def catalogue(world, make_dataset):
         "ავტობუსები", "City buses", service=world.transport, status=Status.PUBLISHED,
         description={"ka": "საქალაქო ავტობუსები.", "en": "City buses."},
     )  # fmt: skip
-    ns.buses = services.update_dataset(world.admin, ns.buses, title={"ka": "ავტობუსების მარშრუტები", "en": "Bus routes"})
+    ns.buses = services.update_dataset(
+        world.admin, ns.buses, title={"ka": "ავტობუსების მარშრუტები", "en": "Bus routes"}
+    )
     TableSchema.objects.create(
         dataset=ns.buses, inferred_from=ns.buses.current_version,
         descriptor={"fields": [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]},
     )  # fmt: skip
     ns.old = make_dataset("ძველი რეესტრი", "Old register", status=Status.WITHDRAWN)
     ns.draft = make_dataset("სამუშაო ვერსია", "Draft", status=Status.IN_REVIEW)
-    ns.schools = make_dataset("სკოლები", "Schools", service=world.a_finance, status=Status.PUBLISHED)
+    ns.schools = make_dataset(
+        "სკოლები", "Schools", service=world.a_finance, status=Status.PUBLISHED
+    )
     for name in ("budget", "buses", "old", "draft", "schools"):
         getattr(ns, name).refresh_from_db()
     return ns

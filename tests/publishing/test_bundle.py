@@ -25,17 +25,24 @@ def test_bundle_contents(catalogue, tmp_path):
         names = set(bundle.namelist())
         budget_file = f"data/{catalogue.budget.slug}/budget.csv"
         assert budget_file in names
-        assert hashlib.sha256(bundle.read(budget_file)).hexdigest() == catalogue.budget.current_version.sha256
+        assert (
+            hashlib.sha256(bundle.read(budget_file)).hexdigest()
+            == catalogue.budget.current_version.sha256
+        )
         assert not any(catalogue.old.slug in n or catalogue.draft.slug in n for n in names)
 
-        sums = dict(line.split("  ")[::-1] for line in bundle.read("SHA256SUMS").decode().splitlines())
+        sums = dict(
+            line.split("  ")[::-1] for line in bundle.read("SHA256SUMS").decode().splitlines()
+        )
         assert set(sums) == names - {"SHA256SUMS"}
         for name, sha in sums.items():
             assert hashlib.sha256(bundle.read(name)).hexdigest() == sha, name
 
         rows = list(csv.DictReader(io.StringIO(bundle.read("metadata.csv").decode("utf-8-sig"))))
         assert len(rows) == 2
-        budget = next(r for r in rows if r["იდენტიფიკატორი / Identifier"] == str(catalogue.budget.id))
+        budget = next(
+            r for r in rows if r["იდენტიფიკატორი / Identifier"] == str(catalogue.budget.id)
+        )
         assert budget["სათაური (ქართ.) / Title (Georgian)"] == "ბიუჯეტის შესრულება"
         assert budget["სათაური (ინგლ.) / Title (English)"] == "Budget execution"
         assert budget["SHA-256 / SHA-256"] == catalogue.budget.current_version.sha256

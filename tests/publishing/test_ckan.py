@@ -46,7 +46,9 @@ def target(ckan_server, remote=None, **options) -> CkanTarget:
 
 def org_packages(sysadmin, municipality) -> list[dict]:
     org = RemoteOrganization.objects.get(municipality=municipality)
-    return sysadmin.action.package_search(fq=f'owner_org:"{org.remote_id}"', include_private=True, rows=100)["results"]
+    return sysadmin.action.package_search(
+        fq=f'owner_org:"{org.remote_id}"', include_private=True, rows=100
+    )["results"]
 
 
 def sha256_of(url: str) -> str:
@@ -54,7 +56,9 @@ def sha256_of(url: str) -> str:
         return hashlib.sha256(response.read()).hexdigest()
 
 
-def test_publish_then_nothing_changed_makes_zero_write_calls(ckan_server, kutaisi, catalogue, anonymous):
+def test_publish_then_nothing_changed_makes_zero_write_calls(
+    ckan_server, kutaisi, catalogue, anonymous
+):
     first = target(ckan_server)
     plan = first.publish(kutaisi)
     assert plan.counts() == {"create": 3, "upload": 2}  # organization, 2 packages, 2 files
@@ -69,15 +73,24 @@ def test_publish_then_nothing_changed_makes_zero_write_calls(ckan_server, kutais
     assert package["organization"]["title"] == "ქუთაისი"
     extras = {e["key"]: e["value"] for e in package["extras"]}
     assert extras["ghia_id"] == str(catalogue.budget.id)
-    assert json.loads(extras["title_translated"]) == {"ka": "ბიუჯეტის შესრულება", "en": "Budget execution"}
-    assert json.loads(extras["tags_translated"]) == {"ka": ["ბიუჯეტი", "ფინანსები"], "en": ["budget", "finance"]}
+    assert json.loads(extras["title_translated"]) == {
+        "ka": "ბიუჯეტის შესრულება",
+        "en": "Budget execution",
+    }
+    assert json.loads(extras["tags_translated"]) == {
+        "ka": ["ბიუჯეტი", "ფინანსები"],
+        "en": ["budget", "finance"],
+    }
     assert {t["name"] for t in package["tags"]} == {"ბიუჯეტი", "ფინანსები"}
     (resource,) = package["resources"]
     assert resource["hash"] == catalogue.budget.current_version.sha256
     assert resource["format"] == "CSV"
     assert resource["url"].endswith("/budget.csv")
     assert sha256_of(resource["url"]) == catalogue.budget.current_version.sha256
-    assert publication.files[str(catalogue.budget.distributions.get().id)]["remote_id"] == resource["id"]
+    assert (
+        publication.files[str(catalogue.budget.distributions.get().id)]["remote_id"]
+        == resource["id"]
+    )
     assert publication.state == Publication.State.PUBLISHED and publication.published_at
 
     second = target(ckan_server)
@@ -89,7 +102,12 @@ def test_publish_then_nothing_changed_makes_zero_write_calls(ckan_server, kutais
 
 def test_only_a_changed_file_is_uploaded(ckan_server, kutaisi, catalogue, anonymous):
     target(ckan_server).publish(kutaisi)
-    services.add_version(catalogue.world.admin, catalogue.budget, io.BytesIO(b"year,amount\n2024,95000\n"), "budget.csv")
+    services.add_version(
+        catalogue.world.admin,
+        catalogue.budget,
+        io.BytesIO(b"year,amount\n2024,95000\n"),
+        "budget.csv",
+    )
     again = target(ckan_server)
     plan = again.publish(kutaisi)
     assert [(a.verb, a.what) for a in plan.actions] == [("upload", "resource")]
@@ -99,20 +117,30 @@ def test_only_a_changed_file_is_uploaded(ckan_server, kutaisi, catalogue, anonym
     assert sha256_of(resource["url"]) == catalogue.budget.current_version.sha256
 
 
-def test_metadata_change_patches_and_rename_keeps_the_package(ckan_server, kutaisi, catalogue, anonymous):
+def test_metadata_change_patches_and_rename_keeps_the_package(
+    ckan_server, kutaisi, catalogue, anonymous
+):
     first = target(ckan_server)
     first.publish(kutaisi)
     remote_id = Publication.objects.get(dataset=catalogue.budget, target=first.key).remote_id
-    dataset = services.update_dataset(catalogue.world.admin, catalogue.budget, title={"ka": "ბიუჯეტი წლების მიხედვით", "en": "Budget by year"})
+    dataset = services.update_dataset(
+        catalogue.world.admin,
+        catalogue.budget,
+        title={"ka": "ბიუჯეტი წლების მიხედვით", "en": "Budget by year"},
+    )
     again = target(ckan_server)
     assert [(a.verb, a.what) for a in again.publish(kutaisi).actions] == [("update", "package")]
     package = anonymous.action.package_show(id=remote_id)
     assert package["name"] == f"{kutaisi.slug}-{dataset.slug}"
     assert package["title"] == "ბიუჯეტი წლების მიხედვით"
-    assert len(org_packages(RemoteCKAN(ckan_server.url, apikey=ckan_server.api_token), kutaisi)) == 2
+    assert (
+        len(org_packages(RemoteCKAN(ckan_server.url, apikey=ckan_server.api_token), kutaisi)) == 2
+    )
 
 
-def test_withdrawn_dataset_is_removed_and_can_come_back(ckan_server, kutaisi, catalogue, anonymous, sysadmin):
+def test_withdrawn_dataset_is_removed_and_can_come_back(
+    ckan_server, kutaisi, catalogue, anonymous, sysadmin
+):
     first = target(ckan_server)
     first.publish(kutaisi)
     publication = Publication.objects.get(dataset=catalogue.budget, target=first.key)
@@ -149,7 +177,9 @@ class CrashAfter:
 
 
 @pytest.mark.parametrize("action", ["package_create", "resource_create", "organization_create"])
-def test_an_interrupted_sync_resumes_without_duplicates(ckan_server, kutaisi, catalogue, sysadmin, action):
+def test_an_interrupted_sync_resumes_without_duplicates(
+    ckan_server, kutaisi, catalogue, sysadmin, action
+):
     crashing = CrashAfter(RemoteCKAN(ckan_server.url, apikey=ckan_server.api_token), action)
     with pytest.raises(Crash):
         target(ckan_server, remote=crashing).publish(kutaisi)
@@ -178,7 +208,9 @@ class Flaky:
         return self.remote.call_action(action, data, **kwargs)
 
 
-def test_network_errors_are_retried_with_backoff_without_duplicates(ckan_server, kutaisi, catalogue, sysadmin):
+def test_network_errors_are_retried_with_backoff_without_duplicates(
+    ckan_server, kutaisi, catalogue, sysadmin
+):
     waits = []
     flaky = Flaky(RemoteCKAN(ckan_server.url, apikey=ckan_server.api_token))
     plan = target(ckan_server, remote=flaky, sleep=waits.append, backoff=0.5).publish(kutaisi)
@@ -194,9 +226,13 @@ def test_giving_up_after_the_retries(ckan_server, kutaisi, catalogue):
         target(ckan_server, remote=flaky, retries=2).publish(kutaisi)
 
 
-def test_a_name_taken_by_someone_else_fails_that_dataset_only(ckan_server, kutaisi, catalogue, sysadmin):
+def test_a_name_taken_by_someone_else_fails_that_dataset_only(
+    ckan_server, kutaisi, catalogue, sysadmin
+):
     org = sysadmin.action.organization_create(name=kutaisi.slug)
-    sysadmin.action.package_create(name=f"{kutaisi.slug}-{catalogue.budget.slug}", owner_org=org["id"])
+    sysadmin.action.package_create(
+        name=f"{kutaisi.slug}-{catalogue.budget.slug}", owner_org=org["id"]
+    )
     plan = target(ckan_server).publish(kutaisi)
     assert list(plan.failed) == [catalogue.budget.slug]
     budget = Publication.objects.get(dataset=catalogue.budget)
@@ -204,11 +240,25 @@ def test_a_name_taken_by_someone_else_fails_that_dataset_only(ckan_server, kutai
     assert Publication.objects.get(dataset=catalogue.buses).state == Publication.State.PUBLISHED
 
 
-def test_cli_dry_run_prints_the_plan_and_writes_nothing(ckan_server, kutaisi, catalogue, capsys, monkeypatch, anonymous, tmp_path):
+def test_cli_dry_run_prints_the_plan_and_writes_nothing(
+    ckan_server, kutaisi, catalogue, capsys, monkeypatch, anonymous, tmp_path
+):
     from ghia.cli import main
 
     monkeypatch.delenv("GHIA_CKAN_TOKEN", raising=False)
-    code = main(["publish", "ckan", "--url", ckan_server.url, "--municipality", kutaisi.slug, "--dry-run", "--lang", "en"])
+    code = main(
+        [
+            "publish",
+            "ckan",
+            "--url",
+            ckan_server.url,
+            "--municipality",
+            kutaisi.slug,
+            "--dry-run",
+            "--lang",
+            "en",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert f"create organization {kutaisi.slug}" in out
@@ -218,11 +268,55 @@ def test_cli_dry_run_prints_the_plan_and_writes_nothing(ckan_server, kutaisi, ca
     with pytest.raises((NotFound, NotAuthorized)):
         anonymous.action.organization_show(id=kutaisi.slug)
 
-    assert main(["publish", "ckan", "--url", ckan_server.url, "--municipality", kutaisi.slug, "--lang", "en"]) == 2
+    assert (
+        main(
+            [
+                "publish",
+                "ckan",
+                "--url",
+                ckan_server.url,
+                "--municipality",
+                kutaisi.slug,
+                "--lang",
+                "en",
+            ]
+        )
+        == 2
+    )
     token = tmp_path / "token"
     token.write_text(ckan_server.api_token + "\n")
-    assert main(["publish", "ckan", "--url", ckan_server.url, "--municipality", kutaisi.slug, "--token-file", str(token), "--lang", "en"]) == 0
+    assert (
+        main(
+            [
+                "publish",
+                "ckan",
+                "--url",
+                ckan_server.url,
+                "--municipality",
+                kutaisi.slug,
+                "--token-file",
+                str(token),
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert "Write calls to the portal: 5" in capsys.readouterr().out
     monkeypatch.setenv("GHIA_CKAN_TOKEN", ckan_server.api_token)
-    assert main(["publish", "ckan", "--url", ckan_server.url, "--municipality", kutaisi.slug, "--lang", "en"]) == 0
+    assert (
+        main(
+            [
+                "publish",
+                "ckan",
+                "--url",
+                ckan_server.url,
+                "--municipality",
+                kutaisi.slug,
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert "Write calls to the portal: 0" in capsys.readouterr().out

@@ -19,7 +19,9 @@ def test_schema_org_dataset(catalogue):
     assert document["identifier"] == str(catalogue.budget.id)
     assert {"@language": "ka", "@value": "ბიუჯეტის შესრულება"} in document["name"]
     assert {"@language": "en", "@value": "Budget execution"} in document["name"]
-    assert document["license"] == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+    assert (
+        document["license"] == "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
+    )
     download = document["distribution"][0]
     assert download["sha256"] == catalogue.budget.current_version.sha256
     assert download["contentUrl"].startswith("https://ghia.example/files/")
@@ -40,7 +42,9 @@ def test_schema_org_template(catalogue, rf):
     from django.template.loader import render_to_string
 
     request = rf.get("/")
-    html = render_to_string("publishing/_schema_org.html", {"dataset": catalogue.budget, "request": request})
+    html = render_to_string(
+        "publishing/_schema_org.html", {"dataset": catalogue.budget, "request": request}
+    )
     assert html.strip().startswith('<script type="application/ld+json">')
     assert "http://testserver/files/" in html
 
@@ -51,7 +55,16 @@ def test_data_json(catalogue, client):
     by_title = {d["title"]: d for d in document["dataset"]}
     assert set(by_title) == {"ბიუჯეტის შესრულება", "ავტობუსების მარშრუტები", "სკოლები"}
     budget = by_title["ბიუჯეტის შესრულება"]
-    for required in ("title", "description", "keyword", "modified", "publisher", "contactPoint", "identifier", "accessLevel"):
+    for required in (
+        "title",
+        "description",
+        "keyword",
+        "modified",
+        "publisher",
+        "contactPoint",
+        "identifier",
+        "accessLevel",
+    ):
         assert budget[required], required
     assert budget["accrualPeriodicity"] == "R/P1Y"
     assert budget["temporal"] == "2020-01-01/2023-12-31"
@@ -76,4 +89,6 @@ def test_data_package_is_valid(catalogue, client):
     old_slug = catalogue.buses.old_slugs.get().slug
     moved = client.get(f"/doc/dataset/kutaisi/{old_slug}/datapackage.json")
     assert moved.status_code == 301
-    assert client.get(f"/doc/dataset/kutaisi/{catalogue.old.slug}/datapackage.json").status_code == 410
+    assert (
+        client.get(f"/doc/dataset/kutaisi/{catalogue.old.slug}/datapackage.json").status_code == 410
+    )

@@ -25,13 +25,22 @@ def graph() -> Graph:
         g.add((subject, DCTERMS.description, Literal(text)))
         g.add((subject, DCTERMS.identifier, Literal(text, datatype=XSD.string)))
         g.add((subject, DCTERMS.relation, node))
-        g.add((subject, URIRef("http://example.org/no-prefix#x"), URIRef("https://example.org/ქუთაისი/a%20b?c=1&d=2")))
+        g.add(
+            (
+                subject,
+                URIRef("http://example.org/no-prefix#x"),
+                URIRef("https://example.org/ქუთაისი/a%20b?c=1&d=2"),
+            )
+        )
     g.add((node, DCTERMS.modified, Literal("2024-01-15T09:30:00+04:00", datatype=XSD.dateTime)))
     g.add((node, DCTERMS.extent, Literal("12", datatype=XSD.nonNegativeInteger)))
     return g
 
 
-@pytest.mark.parametrize("writer, fmt", [(rdfwriters.turtle, "turtle"), (rdfwriters.jsonld, "json-ld"), (rdfwriters.rdfxml, "xml")])
+@pytest.mark.parametrize(
+    "writer, fmt",
+    [(rdfwriters.turtle, "turtle"), (rdfwriters.jsonld, "json-ld"), (rdfwriters.rdfxml, "xml")],
+)
 def test_writers_round_trip(writer, fmt):
     original = graph()
     if fmt == "xml":  # RDF/XML needs a prefixed name for every property
@@ -42,18 +51,30 @@ def test_writers_round_trip(writer, fmt):
 
 def test_the_order_of_the_triples_does_not_change_the_bytes():
     triples = [t for t in graph() if not isinstance(t[0], BNode) and not isinstance(t[2], BNode)]
-    assert rdfwriters.turtle(triples, PREFIXES) == rdfwriters.turtle(list(reversed(triples)), PREFIXES)
-    assert rdfwriters.jsonld(triples, PREFIXES) == rdfwriters.jsonld(list(reversed(triples)), PREFIXES)
+    assert rdfwriters.turtle(triples, PREFIXES) == rdfwriters.turtle(
+        list(reversed(triples)), PREFIXES
+    )
+    assert rdfwriters.jsonld(triples, PREFIXES) == rdfwriters.jsonld(
+        list(reversed(triples)), PREFIXES
+    )
 
 
 def test_pieces_join_into_one_document():
     first, second = rdfwriters.Triples(), rdfwriters.Triples()
     first.add((EX["a"], DCTERMS.title, Literal("ა", lang="ka")))
     second.add((EX["b"], DCTERMS.title, Literal("ბ", lang="ka")))
-    turtle = rdfwriters.turtle_prefixes(PREFIXES) + rdfwriters.turtle_body(first, PREFIXES) + rdfwriters.turtle_body(second, PREFIXES)
+    turtle = (
+        rdfwriters.turtle_prefixes(PREFIXES)
+        + rdfwriters.turtle_body(first, PREFIXES)
+        + rdfwriters.turtle_body(second, PREFIXES)
+    )
     assert len(Graph().parse(data=turtle, format="turtle")) == 2
-    lines = ",\n".join(rdfwriters.jsonld_lines(rdfwriters.jsonld_nodes(t, PREFIXES)) for t in (first, second))
-    assert len(Graph().parse(data=rdfwriters.jsonld_document(lines, PREFIXES), format="json-ld")) == 2
+    lines = ",\n".join(
+        rdfwriters.jsonld_lines(rdfwriters.jsonld_nodes(t, PREFIXES)) for t in (first, second)
+    )
+    assert (
+        len(Graph().parse(data=rdfwriters.jsonld_document(lines, PREFIXES), format="json-ld")) == 2
+    )
     body = rdfwriters.rdfxml_body(first, PREFIXES) + rdfwriters.rdfxml_body(second, PREFIXES)
     assert len(Graph().parse(data=rdfwriters.rdfxml_document(body, PREFIXES), format="xml")) == 2
 

@@ -60,7 +60,10 @@ def test_a_complete_bilingual_site(catalogue, tmp_path):
     assert f"https://data.kutaisi.gov.ge/en/doc/dataset/{budget.slug}/" in sitemap
     assert "Sitemap: https://data.kutaisi.gov.ge/sitemap.xml" in (site / "robots.txt").read_text()
     assert len(json.loads((site / "data.json").read_text())["dataset"]) == 2
-    assert json.loads((site / f"doc/dataset/{budget.slug}/datapackage.json").read_text())["name"] == budget.slug
+    assert (
+        json.loads((site / f"doc/dataset/{budget.slug}/datapackage.json").read_text())["name"]
+        == budget.slug
+    )
     schema = json.loads((site / f"doc/dataset/{catalogue.buses.slug}/schema.json").read_text())
     assert schema["fields"][0]["name"] == "a"
 
@@ -91,15 +94,18 @@ def test_persistent_uris_and_renamed_and_withdrawn_datasets(catalogue, tmp_path)
     buses = catalogue.buses
     old_slug = buses.old_slugs.get().slug
     redirect = (site / f"id/dataset/{buses.slug}/index.html").read_text()
-    assert f'url=../../../doc/dataset/{buses.slug}/index.html' in redirect
+    assert f"url=../../../doc/dataset/{buses.slug}/index.html" in redirect
     moved = (site / f"doc/dataset/{old_slug}/index.html").read_text()
-    assert f'url=../../../doc/dataset/{buses.slug}/index.html' in moved
+    assert f"url=../../../doc/dataset/{buses.slug}/index.html" in moved
     distribution = buses.distributions.get()
     redirects = (site / "_redirects").read_text()
     assert f"/id/distribution/{distribution.id}  /doc/dataset/{buses.slug}/  303" in redirects
     assert f"/id/dataset/{old_slug}  /doc/dataset/{buses.slug}/  303" in redirects
     assert "/id/dataset/:slug  /doc/dataset/:slug/  303" in redirects
-    assert f"RedirectMatch 301 ^(.*)/doc/dataset/{old_slug}/?$ $1/doc/dataset/{buses.slug}/" in (site / ".htaccess").read_text()
+    assert (
+        f"RedirectMatch 301 ^(.*)/doc/dataset/{old_slug}/?$ $1/doc/dataset/{buses.slug}/"
+        in (site / ".htaccess").read_text()
+    )
     tombstone = (site / f"doc/dataset/{catalogue.old.slug}/index.html").read_text()
     assert "data-ghia-withdrawn" in tombstone and 'content="noindex"' in tombstone
     assert not (site / f"files/{catalogue.old.current_version.id}").exists()
@@ -116,7 +122,11 @@ def test_only_what_changed_is_rebuilt(catalogue, tmp_path):
     assert (again.rebuilt, again.pages, again.changed) == (0, 0, False)
     assert buses_page.stat().st_mtime == 1
 
-    services.update_dataset(catalogue.world.admin, catalogue.budget, description={"ka": "ახალი აღწერა.", "en": "A new description."})
+    services.update_dataset(
+        catalogue.world.admin,
+        catalogue.budget,
+        description={"ka": "ახალი აღწერა.", "en": "A new description."},
+    )
     once = build(site, catalogue.world.kutaisi)
     assert once.rebuilt == 1
     assert "ახალი აღწერა" in budget_page.read_text()
@@ -125,7 +135,12 @@ def test_only_what_changed_is_rebuilt(catalogue, tmp_path):
     assert once.pages <= 2 + 2 * 3  # its two pages, the home pages, the lists that show it
 
     old_version = catalogue.budget.current_version
-    services.add_version(catalogue.world.admin, catalogue.budget, io.BytesIO(b"year,amount\n2024,1\n"), "budget-2024.csv")
+    services.add_version(
+        catalogue.world.admin,
+        catalogue.budget,
+        io.BytesIO(b"year,amount\n2024,1\n"),
+        "budget-2024.csv",
+    )
     build(site, catalogue.world.kutaisi)
     assert not (site / f"files/{old_version.id}").exists()
     new_version = catalogue.budget.current_version
@@ -138,7 +153,10 @@ def test_withdrawing_and_unpublishing_remove_pages(catalogue, tmp_path):
     version = catalogue.budget.current_version
     workflow.transition(catalogue.world.admin, catalogue.budget, Status.WITHDRAWN)
     build(site, catalogue.world.kutaisi)
-    assert "data-ghia-withdrawn" in (site / f"doc/dataset/{catalogue.budget.slug}/index.html").read_text()
+    assert (
+        "data-ghia-withdrawn"
+        in (site / f"doc/dataset/{catalogue.budget.slug}/index.html").read_text()
+    )
     assert not (site / f"files/{version.id}").exists()
     assert not (site / f"doc/dataset/{catalogue.budget.slug}.ttl").exists()
     workflow.transition(catalogue.world.admin, catalogue.budget, Status.IN_PREPARATION)
@@ -159,14 +177,23 @@ def test_a_changed_template_rebuilds_everything(catalogue, tmp_path, monkeypatch
 def test_site_target_records_publications_and_reads_back(catalogue, tmp_path):
     target = SiteTarget(tmp_path / "site")
     plan = target.plan(catalogue.world.kutaisi)
-    assert {a.label for a in plan.actions} == {catalogue.budget.slug, catalogue.buses.slug, catalogue.old.slug}
+    assert {a.label for a in plan.actions} == {
+        catalogue.budget.slug,
+        catalogue.buses.slug,
+        catalogue.old.slug,
+    }
     target.publish(catalogue.world.kutaisi)
     publication = Publication.objects.get(dataset=catalogue.budget, target=target.key)
     assert publication.state == Publication.State.PUBLISHED
-    assert publication.remote_url == f"https://data.kutaisi.gov.ge/doc/dataset/{catalogue.budget.slug}/"
+    assert (
+        publication.remote_url
+        == f"https://data.kutaisi.gov.ge/doc/dataset/{catalogue.budget.slug}/"
+    )
     from ghia.publishing import records
 
-    seen = SiteReader(str(tmp_path / "site")).observe(target.key, records.records("kutaisi", [Status.PUBLISHED, Status.WITHDRAWN]))
+    seen = SiteReader(str(tmp_path / "site")).observe(
+        target.key, records.records("kutaisi", [Status.PUBLISHED, Status.WITHDRAWN])
+    )
     budget = seen.datasets[str(catalogue.budget.id)]
     assert budget.title == {"ka": "ბიუჯეტის შესრულება", "en": "Budget execution"}
     assert budget.licence == "CC-BY-4.0" and budget.formats == {"CSV"}
@@ -177,9 +204,26 @@ def test_site_target_records_publications_and_reads_back(catalogue, tmp_path):
 def test_cli_builds_the_site(catalogue, tmp_path, capsys):
     from ghia.cli import main
 
-    assert main(["publish", "site", str(tmp_path / "out"), "--municipality", "kutaisi", "--base-url", "https://opendata.example/kutaisi", "--lang", "en"]) == 0
+    assert (
+        main(
+            [
+                "publish",
+                "site",
+                str(tmp_path / "out"),
+                "--municipality",
+                "kutaisi",
+                "--base-url",
+                "https://opendata.example/kutaisi",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert "2 datasets, 3 rebuilt" in capsys.readouterr().out
-    assert "https://opendata.example/kutaisi/sitemap.xml" in (tmp_path / "out/robots.txt").read_text()
+    assert (
+        "https://opendata.example/kutaisi/sitemap.xml" in (tmp_path / "out/robots.txt").read_text()
+    )
 
 
 def test_many_datasets_are_built_by_worker_processes(catalogue, tmp_path, monkeypatch):

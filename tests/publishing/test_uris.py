@@ -16,7 +16,10 @@ def test_policy_follows_the_id_doc_def_pattern():
     policy = UriPolicy("https://data.kutaisi.gov.ge")
     assert policy.dataset("budget") == "https://data.kutaisi.gov.ge/id/dataset/budget"
     assert policy.dataset_document("budget") == "https://data.kutaisi.gov.ge/doc/dataset/budget"
-    assert policy.dataset_document("budget", "ttl") == "https://data.kutaisi.gov.ge/doc/dataset/budget.ttl"
+    assert (
+        policy.dataset_document("budget", "ttl")
+        == "https://data.kutaisi.gov.ge/doc/dataset/budget.ttl"
+    )
     assert policy.definition("licence/x") == "https://data.kutaisi.gov.ge/def/licence/x"
     assert policy.catalog() == "https://data.kutaisi.gov.ge/id/catalog"
     assert policy.host == "data.kutaisi.gov.ge"
@@ -52,7 +55,11 @@ def test_id_answers_303_to_doc(client, catalogue):
 def test_doc_serves_each_representation_by_accept(client, catalogue):
     url = f"/doc/dataset/kutaisi/{catalogue.budget.slug}"
     uri = URIRef(f"https://data.kutaisi.gov.ge/id/dataset/{catalogue.budget.slug}")
-    for accept, fmt in (("text/turtle", "turtle"), ("application/rdf+xml", "xml"), ("application/ld+json", "json-ld")):
+    for accept, fmt in (
+        ("text/turtle", "turtle"),
+        ("application/rdf+xml", "xml"),
+        ("application/ld+json", "json-ld"),
+    ):
         response = client.get(url, HTTP_ACCEPT=accept)
         assert response.status_code == 200
         assert response["Content-Type"].startswith(accept)
@@ -110,13 +117,18 @@ def test_staff_see_the_document_of_a_draft(client, catalogue):
     assert client.get(f"/doc/dataset/kutaisi/{catalogue.draft.slug}.ttl").status_code == 200
 
 
-def test_municipal_domain_resolves_without_the_municipality_in_the_path(client, catalogue, settings):
+def test_municipal_domain_resolves_without_the_municipality_in_the_path(
+    client, catalogue, settings
+):
     settings.ALLOWED_HOSTS = ["data.kutaisi.gov.ge", "testserver"]
     response = client.get(f"/id/dataset/{catalogue.budget.slug}", HTTP_HOST="data.kutaisi.gov.ge")
     assert response.status_code == 303
     assert response["Location"] == f"/doc/dataset/kutaisi/{catalogue.budget.slug}"
     assert client.get(f"/id/dataset/{catalogue.budget.slug}").status_code == 404
-    assert client.get("/id/catalog", HTTP_HOST="data.kutaisi.gov.ge")["Location"] == "/doc/catalog/kutaisi"
+    assert (
+        client.get("/id/catalog", HTTP_HOST="data.kutaisi.gov.ge")["Location"]
+        == "/doc/catalog/kutaisi"
+    )
     assert client.get("/id/catalog")["Location"] == "/doc/catalog"
 
 
@@ -139,7 +151,10 @@ def test_catalogue_documents(client, catalogue):
     assert negotiated["Content-Location"].endswith("/doc/catalog/kutaisi.jsonld")
     instance = Graph().parse(data=client.get("/doc/catalog.ttl").content, format="turtle")
     top = URIRef("http://testserver/id/catalog")
-    assert set(instance.objects(top, DCAT.catalog)) == {catalog, URIRef("https://data.akhaltsikhe.gov.ge/id/catalog")}
+    assert set(instance.objects(top, DCAT.catalog)) == {
+        catalog,
+        URIRef("https://data.akhaltsikhe.gov.ge/id/catalog"),
+    }
     assert client.get("/doc/catalog/kutaisi")["Location"] == "/datasets/?municipality=kutaisi"
     assert client.get("/id/catalog/kutaisi")["Location"] == "/doc/catalog/kutaisi"
 

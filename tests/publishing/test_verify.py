@@ -74,8 +74,16 @@ def test_a_replaced_file_and_a_broken_link_on_the_website(site, catalogue, capsy
     code, report = run(capsys, "--site", str(site))
     assert code == 1
     assert sorted(problems(report, catalogue.budget)) == ["broken_link", "checksum"]
-    checksum = next(p for d in report["datasets"] for t in d["targets"].values() for p in t["problems"] if p["code"] == "checksum")
-    assert checksum["expected"] == version.sha256 and checksum["message"]["en"].startswith("The file differs")
+    checksum = next(
+        p
+        for d in report["datasets"]
+        for t in d["targets"].values()
+        for p in t["problems"]
+        if p["code"] == "checksum"
+    )
+    assert checksum["expected"] == version.sha256 and checksum["message"]["en"].startswith(
+        "The file differs"
+    )
 
 
 def test_a_title_changed_on_the_website(site, catalogue, capsys):
@@ -150,13 +158,23 @@ def test_portal_disagreements(ckan_server, catalogue, portal, capsys):
 
     # A file replaced on the portal, a licence changed on the portal.
     budget = portal.action.package_show(id=remote_id(ckan_server, catalogue.budget))
-    portal.call_action("resource_patch", {"id": budget["resources"][0]["id"]}, files={"upload": ("budget.csv", io.BytesIO(b"year\n1999\n"))})
+    portal.call_action(
+        "resource_patch",
+        {"id": budget["resources"][0]["id"]},
+        files={"upload": ("budget.csv", io.BytesIO(b"year\n1999\n"))},
+    )
     portal.action.package_patch(id=remote_id(ckan_server, catalogue.buses), license_id="odc-odbl")
     code, report = run(capsys, *args)
     assert code == 1
     assert problems(report, catalogue.budget) == ["checksum"]
     assert problems(report, catalogue.buses) == ["licence"]
-    licence = next(p for d in report["datasets"] for t in d["targets"].values() for p in t["problems"] if p["code"] == "licence")
+    licence = next(
+        p
+        for d in report["datasets"]
+        for t in d["targets"].values()
+        for p in t["problems"]
+        if p["code"] == "licence"
+    )
     assert (licence["expected"], licence["found"]) == ("CC-BY-4.0", "ODbL-1.0")
 
 
@@ -164,7 +182,9 @@ def test_portal_disagreements(ckan_server, catalogue, portal, capsys):
 def test_portal_presence_and_absence(ckan_server, catalogue, portal, capsys):
     args = ("--ckan", ckan_server.url, "--municipality", catalogue.world.kutaisi.slug)
     portal.action.package_delete(id=remote_id(ckan_server, catalogue.buses))
-    workflow.transition(catalogue.world.admin, catalogue.budget, Status.WITHDRAWN)  # not synchronised yet
+    workflow.transition(
+        catalogue.world.admin, catalogue.budget, Status.WITHDRAWN
+    )  # not synchronised yet
     code, report = run(capsys, *args)
     assert code == 1
     assert problems(report, catalogue.buses) == ["missing"]
@@ -174,6 +194,14 @@ def test_portal_presence_and_absence(ckan_server, catalogue, portal, capsys):
 
 @pytest.mark.ckan
 def test_site_and_portal_together(ckan_server, catalogue, portal, site, capsys):
-    code, report = run(capsys, "--site", str(site), "--ckan", ckan_server.url, "--municipality", catalogue.world.kutaisi.slug)
+    code, report = run(
+        capsys,
+        "--site",
+        str(site),
+        "--ckan",
+        ckan_server.url,
+        "--municipality",
+        catalogue.world.kutaisi.slug,
+    )
     assert code == 0, report
     assert all(len(d["targets"]) == 2 for d in report["datasets"])

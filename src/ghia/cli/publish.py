@@ -10,53 +10,97 @@ import os
 import sys
 from pathlib import Path
 
-DCAT_FORMATS = {"turtle": "turtle", "ttl": "turtle", "xml": "xml", "rdf": "xml", "json-ld": "json-ld", "jsonld": "json-ld"}
+DCAT_FORMATS = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "xml": "xml",
+    "rdf": "xml",
+    "json-ld": "json-ld",
+    "jsonld": "json-ld",
+}
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
     from ghia.tabular.messages import default_lang
 
-    parser.add_argument("--lang", choices=("ka", "en"), default=default_lang(), help="language of messages (ka or en)")
+    parser.add_argument(
+        "--lang",
+        choices=("ka", "en"),
+        default=default_lang(),
+        help="language of messages (ka or en)",
+    )
 
 
 def register(subparsers) -> None:
     catalog = subparsers.add_parser("catalog", help="the catalogue as linked data")
     catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="COMMAND")
-    dcat = catalog_commands.add_parser("dcat", help="the DCAT-AP 3.0.1 catalogue of a municipality or of the whole instance")
-    dcat.add_argument("--municipality", metavar="SLUG", help="one municipality (default: the whole instance)")
+    dcat = catalog_commands.add_parser(
+        "dcat", help="the DCAT-AP 3.0.1 catalogue of a municipality or of the whole instance"
+    )
+    dcat.add_argument(
+        "--municipality", metavar="SLUG", help="one municipality (default: the whole instance)"
+    )
     dcat.add_argument("--format", choices=sorted(DCAT_FORMATS), default="turtle")
     dcat.add_argument("--base", default=os.environ.get("GHIA_BASE_URL", "http://127.0.0.1:8000"),
                       help="address where this instance serves its files (default: $GHIA_BASE_URL)")  # fmt: skip
-    dcat.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    dcat.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
     _lang_option(dcat)
     dcat.set_defaults(func=run_dcat, needs_django=True)
 
-    publish = subparsers.add_parser("publish", help="publish to the website, a CKAN portal or a portal bundle")
+    publish = subparsers.add_parser(
+        "publish", help="publish to the website, a CKAN portal or a portal bundle"
+    )
     targets = publish.add_subparsers(dest="target", metavar="TARGET")
     ckan = targets.add_parser("ckan", help="synchronise a CKAN portal with the catalogue")
     ckan.add_argument("--url", required=True, help="the portal's address")
     ckan.add_argument("--municipality", metavar="SLUG", help="one municipality (default: all)")
     ckan.add_argument("--dry-run", action="store_true", help="print the plan and change nothing")
-    ckan.add_argument("--token-file", metavar="FILE", help="file holding the API token (default: $GHIA_CKAN_TOKEN)")
+    ckan.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="file holding the API token (default: $GHIA_CKAN_TOKEN)",
+    )
     _lang_option(ckan)
     ckan.set_defaults(func=run_publish_ckan, needs_django=True)
 
-    site = targets.add_parser("site", help="the municipality's static open-data website, built incrementally")
+    site = targets.add_parser(
+        "site", help="the municipality's static open-data website, built incrementally"
+    )
     site.add_argument("output", metavar="OUT", help="folder of the website (kept between builds)")
     site.add_argument("--municipality", metavar="SLUG", required=True)
-    site.add_argument("--base-url", help="where the website will be served (default: the municipality's base URI)")
+    site.add_argument(
+        "--base-url", help="where the website will be served (default: the municipality's base URI)"
+    )
     _lang_option(site)
     site.set_defaults(func=run_publish_site, needs_django=True)
 
-    verify = subparsers.add_parser("verify", help="compare the catalogue with what the website and the portal show")
-    verify.add_argument("--site", action="append", default=[], metavar="URL_OR_DIR", help="a website built by Ghia (repeatable)")
-    verify.add_argument("--ckan", action="append", default=[], metavar="URL", help="a CKAN portal (repeatable)")
-    verify.add_argument("--municipality", metavar="SLUG", help="one municipality (default: all; a website is one municipality's)")
+    verify = subparsers.add_parser(
+        "verify", help="compare the catalogue with what the website and the portal show"
+    )
+    verify.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="URL_OR_DIR",
+        help="a website built by Ghia (repeatable)",
+    )
+    verify.add_argument(
+        "--ckan", action="append", default=[], metavar="URL", help="a CKAN portal (repeatable)"
+    )
+    verify.add_argument(
+        "--municipality",
+        metavar="SLUG",
+        help="one municipality (default: all; a website is one municipality's)",
+    )
     verify.add_argument("--json", action="store_true", help="the report as JSON (see the README)")
     _lang_option(verify)
     verify.set_defaults(func=run_verify, needs_django=True)
 
-    bundle = targets.add_parser("bundle", help="a ZIP for the national portal: files, metadata sheet, DCAT-AP, checksums")
+    bundle = targets.add_parser(
+        "bundle", help="a ZIP for the national portal: files, metadata sheet, DCAT-AP, checksums"
+    )
     bundle.add_argument("output", metavar="OUT.zip")
     bundle.add_argument("--municipality", metavar="SLUG", required=True)
     _lang_option(bundle)
@@ -76,7 +120,11 @@ def _municipality(slug: str | None, lang: str):
     if found is None:
         known = ", ".join(Municipality.objects.values_list("slug", flat=True)) or "—"
         with translation.override(lang):
-            print(_("Unknown municipality “%(slug)s”. Known: %(known)s") % {"slug": slug, "known": known}, file=sys.stderr)
+            print(
+                _("Unknown municipality “%(slug)s”. Known: %(known)s")
+                % {"slug": slug, "known": known},
+                file=sys.stderr,
+            )
         raise SystemExit(2)
     return found
 
@@ -111,7 +159,9 @@ def _print_plan(plan, municipality, lang: str) -> None:
     from ghia.publishing.targets import VERBS
 
     with translation.override(lang):
-        counts = ", ".join(f"{VERBS.get(verb, verb)}: {n}" for verb, n in sorted(plan.counts().items()))
+        counts = ", ".join(
+            f"{VERBS.get(verb, verb)}: {n}" for verb, n in sorted(plan.counts().items())
+        )
         print(_("Plan for %(target)s (%(municipality)s): %(counts)s")
               % {"target": plan.target, "municipality": municipality.slug, "counts": counts or _("nothing to do")})  # fmt: skip
         for action in plan.actions:
@@ -150,7 +200,10 @@ def run_publish_ckan(args) -> int:
     token = _token(args)
     with translation.override(args.lang):
         if not token and not args.dry_run:
-            print(_("An API token is needed: set GHIA_CKAN_TOKEN or give --token-file."), file=sys.stderr)
+            print(
+                _("An API token is needed: set GHIA_CKAN_TOKEN or give --token-file."),
+                file=sys.stderr,
+            )
             return 2
         target = CkanTarget(args.url, token)
         failed = 0
@@ -163,11 +216,20 @@ def run_publish_ckan(args) -> int:
             except Exception as error:
                 if not is_transient(error):
                     raise
-                print(_("The portal could not be reached: %(error)s. Run the command again to resume.") % {"error": error}, file=sys.stderr)
+                print(
+                    _(
+                        "The portal could not be reached: %(error)s. Run the command again to resume."
+                    )
+                    % {"error": error},
+                    file=sys.stderr,
+                )
                 return 1
             _print_plan(plan, municipality, args.lang)
             for label, message in plan.failed.items():
-                print(_("Failed: %(dataset)s — %(reason)s") % {"dataset": label, "reason": message}, file=sys.stderr)
+                print(
+                    _("Failed: %(dataset)s — %(reason)s") % {"dataset": label, "reason": message},
+                    file=sys.stderr,
+                )
             failed += len(plan.failed)
         print(_("Write calls to the portal: %(n)d") % {"n": target.client.writes})
     return 1 if failed else 0
@@ -183,7 +245,10 @@ def run_publish_bundle(args) -> int:
     plan = BundleTarget(args.output).publish(municipality, _progress(municipality.slug))
     with translation.override(args.lang):
         datasets = len({a.dataset_id for a in plan.actions})
-        print(_("Bundle written: %(path)s (%(datasets)d datasets)") % {"path": args.output, "datasets": datasets})
+        print(
+            _("Bundle written: %(path)s (%(datasets)d datasets)")
+            % {"path": args.output, "datasets": datasets}
+        )
     return 0
 
 
@@ -228,7 +293,13 @@ def _site_municipality(location: str, slug: str | None, lang: str):
     from django.utils.translation import gettext as _
 
     with translation.override(lang):
-        print(_("Cannot tell which municipality the website at %(location)s belongs to: give --municipality.") % {"location": location}, file=sys.stderr)
+        print(
+            _(
+                "Cannot tell which municipality the website at %(location)s belongs to: give --municipality."
+            )
+            % {"location": location},
+            file=sys.stderr,
+        )
     raise SystemExit(2)
 
 
@@ -241,10 +312,19 @@ def run_verify(args) -> int:
     if not args.site and not args.ckan:
         print("ghia verify: give --site and/or --ckan", file=sys.stderr)
         return 2
-    pairs = [(SiteTarget(location), _site_municipality(location, args.municipality, args.lang)) for location in args.site]
-    municipalities = [_municipality(args.municipality, args.lang)] if args.municipality else list(Municipality.objects.all())
+    pairs = [
+        (SiteTarget(location), _site_municipality(location, args.municipality, args.lang))
+        for location in args.site
+    ]
+    municipalities = (
+        [_municipality(args.municipality, args.lang)]
+        if args.municipality
+        else list(Municipality.objects.all())
+    )
     pairs += [(CkanTarget(url), m) for url in args.ckan for m in municipalities]
-    report = verify(pairs, progress=lambda key: print(f"… {key}", file=sys.stderr) if not args.json else None)
+    report = verify(
+        pairs, progress=lambda key: print(f"… {key}", file=sys.stderr) if not args.json else None
+    )
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:

@@ -51,7 +51,11 @@ def number(text: str | None) -> float | None:
     elif not _PLAIN.match(value):
         return None
     if "," in value and "." in value:
-        value = value.replace(",", "") if value.rfind(".") > value.rfind(",") else value.replace(".", "").replace(",", ".")
+        value = (
+            value.replace(",", "")
+            if value.rfind(".") > value.rfind(",")
+            else value.replace(".", "").replace(",", ".")
+        )
     elif value.count(",") == 1 and len(value.split(",")[1]) != 3:
         value = value.replace(",", ".")
     elif "," in value:
@@ -66,9 +70,13 @@ def chart_data(columns: list[str], rows: list[list[str | None]]) -> ChartData | 
     numeric columns, 2 to MAX_BARS rows, every value of a numeric column a number."""
     if not 2 <= len(rows) <= MAX_BARS or len(columns) < 2:
         return None
-    numeric = [i for i in range(len(columns)) if all(number(_cell(row, i)) is not None for row in rows)]
+    numeric = [
+        i for i in range(len(columns)) if all(number(_cell(row, i)) is not None for row in rows)
+    ]
     labels = [i for i in range(len(columns)) if i not in numeric]
-    numeric = [i for i in numeric if not _looks_like_identifiers([number(_cell(row, i)) for row in rows])]
+    numeric = [
+        i for i in numeric if not _looks_like_identifiers([number(_cell(row, i)) for row in rows])
+    ]
     if not numeric:
         return None
     # A column of years reads better as the labels than as a quantity.
@@ -93,12 +101,17 @@ def _cell(row: list, index: int):
 def _looks_like_identifiers(values: list[float]) -> bool:
     """Row numbers (1, 2, 3 ...) or codes and phone numbers: numbers that are not quantities."""
     whole = all(v == int(v) for v in values)
-    counting = whole and [int(v) for v in values] == list(range(int(values[0]), int(values[0]) + len(values)))
+    counting = whole and [int(v) for v in values] == list(
+        range(int(values[0]), int(values[0]) + len(values))
+    )
     return counting and values[0] in (0, 1) or whole and all(abs(v) >= 1_000_000 for v in values)
 
 
 def _looks_like_years(values: list) -> bool:
-    return all(v is not None and str(v).strip().isdigit() and 1900 <= int(str(v).strip()) <= 2100 for v in values)
+    return all(
+        v is not None and str(v).strip().isdigit() and 1900 <= int(str(v).strip()) <= 2100
+        for v in values
+    )
 
 
 def _nice_step(span: float) -> float:
@@ -134,8 +147,12 @@ def svg(data: ChartData, description: str = "") -> str:
     ]
     tick = low
     while tick <= high + step / 2:
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9dee4"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#5b6775">{_format(tick)}</text>')
+        parts.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d9dee4"/>'
+        )
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#5b6775">{_format(tick)}</text>'
+        )
         tick += step
     for i, label in enumerate(data.labels):
         x0 = LEFT + group * i + group * 0.1

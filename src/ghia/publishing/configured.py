@@ -30,7 +30,10 @@ def site_folder(municipality: Municipality) -> Path:
 
 
 def bundle_path(municipality: Municipality) -> Path:
-    return Path(_setting("GHIA_BUNDLE_ROOT", settings.GHIA_HOME / "bundles")) / f"{municipality.slug}.zip"
+    return (
+        Path(_setting("GHIA_BUNDLE_ROOT", settings.GHIA_HOME / "bundles"))
+        / f"{municipality.slug}.zip"
+    )
 
 
 def ckan_url() -> str | None:

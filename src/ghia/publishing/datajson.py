@@ -45,10 +45,18 @@ def dataset(record: DatasetRecord, files_root: str) -> dict:
                 "title": either(d.title) or d.filename,
                 "mediaType": d.media_type,
                 **({"format": d.format.code} if d.format else {}),
-                **({"accessURL": d.external_url} if d.external_url else {"downloadURL": links.download(d)}),
                 **(
-                    {"describedBy": record.publisher.policy.table_schema(record.slug), "describedByType": "application/json"}
-                    if d in record.schema_tables else {}
+                    {"accessURL": d.external_url}
+                    if d.external_url
+                    else {"downloadURL": links.download(d)}
+                ),
+                **(
+                    {
+                        "describedBy": record.publisher.policy.table_schema(record.slug),
+                        "describedByType": "application/json",
+                    }
+                    if d in record.schema_tables
+                    else {}
                 ),
             }
             for d in record.distributions

@@ -56,8 +56,20 @@ def datapackage(record: DatasetRecord, files_root: str) -> dict:
         "description_translated": record.description,
         "homepage": record.document,
         "keywords": record.keywords["ka"] + record.keywords["en"],
-        "licenses": [{"name": record.licence.id, "path": licence_uri(record), "title": either(record.licence.title, "en")}],
-        "contributors": [{"title": either(record.publisher.name), "role": "publisher", "path": record.publisher.homepage}],
+        "licenses": [
+            {
+                "name": record.licence.id,
+                "path": licence_uri(record),
+                "title": either(record.licence.title, "en"),
+            }
+        ],
+        "contributors": [
+            {
+                "title": either(record.publisher.name),
+                "role": "publisher",
+                "path": record.publisher.homepage,
+            }
+        ],
         **({"created": record.issued} if record.issued else {}),
         "resources": resources,
     }

@@ -96,7 +96,10 @@ def municipal_catalog(publisher: Publisher) -> CatalogInfo:
 
 
 def _fill(template: dict, name: dict) -> dict:
-    return {lang: template[lang].format(ka=name["ka"] or name["en"], en=name["en"] or name["ka"]) for lang in LANGS}
+    return {
+        lang: template[lang].format(ka=name["ka"] or name["en"], en=name["en"] or name["ka"])
+        for lang in LANGS
+    }
 
 
 def new_graph() -> Graph:
@@ -116,7 +119,9 @@ def _texts(graph: Graph, subject, predicate, value: dict) -> None:
 
 def _datetime(iso: str) -> Literal:
     # Whole seconds with the time zone: what xsd:dateTime readers expect.
-    return Literal(datetime.fromisoformat(iso).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
+    return Literal(
+        datetime.fromisoformat(iso).replace(microsecond=0).isoformat(), datatype=XSD.dateTime
+    )
 
 
 def _description(record: DatasetRecord) -> dict:
@@ -156,7 +161,9 @@ def describe_dataset(graph: Graph, record: DatasetRecord, links: Links) -> URIRe
         if record.temporal_end:
             add((period, DCAT.endDate, Literal(record.temporal_end, datatype=XSD.date)))
     # Without a stated coverage, a municipality's data covers the municipality.
-    _place(graph, dataset, record.spatial if any(record.spatial.values()) else record.publisher.name)
+    _place(
+        graph, dataset, record.spatial if any(record.spatial.values()) else record.publisher.name
+    )
     _contact_point(graph, dataset, record)
     for distribution in record.distributions:
         add((dataset, DCAT.distribution, _distribution(graph, record, distribution, links)))
@@ -185,7 +192,9 @@ def _contact_point(graph: Graph, dataset: URIRef, record: DatasetRecord) -> None
         graph.add((contact, VCARD.hasEmail, URIRef(f"mailto:{email}")))
 
 
-def _distribution(graph: Graph, record: DatasetRecord, item: DistributionRecord, links: Links) -> URIRef:
+def _distribution(
+    graph: Graph, record: DatasetRecord, item: DistributionRecord, links: Links
+) -> URIRef:
     distribution = URIRef(record.publisher.policy.distribution(item.id))
     add = graph.add
     add((distribution, RDF.type, DCAT.Distribution))
@@ -213,21 +222,37 @@ def _distribution(graph: Graph, record: DatasetRecord, item: DistributionRecord,
         add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         add((checksum, SPDX.checksumValue, Literal(item.sha256, datatype=XSD.hexBinary)))
     if item in record.schema_tables:
-        add((distribution, DCTERMS.conformsTo, URIRef(record.publisher.policy.table_schema(record.slug))))
+        add(
+            (
+                distribution,
+                DCTERMS.conformsTo,
+                URIRef(record.publisher.policy.table_schema(record.slug)),
+            )
+        )
     return distribution
 
 
 def _distribution_description(item: DistributionRecord) -> dict:
     if item.external_url:
-        return {"ka": f"მონაცემები სხვა საიტზე: {item.external_url}", "en": f"Data held elsewhere: {item.external_url}"}
+        return {
+            "ka": f"მონაცემები სხვა საიტზე: {item.external_url}",
+            "en": f"Data held elsewhere: {item.external_url}",
+        }
     kind = item.format.code if item.format else item.media_type
     version = item.version_number or 1
-    return {"ka": f"ფაილი {item.filename} ({kind}), ვერსია {version}", "en": f"File {item.filename} ({kind}), version {version}"}
+    return {
+        "ka": f"ფაილი {item.filename} ({kind}), ვერსია {version}",
+        "en": f"File {item.filename} ({kind}), version {version}",
+    }
 
 
 def licence_uri(record: DatasetRecord) -> str:
     # A licence with no URI of its own (the "other" entries) is named under the municipality's /def/.
-    return record.licence.uri or record.licence.url or record.publisher.policy.definition(f"licence/{record.licence.id}")
+    return (
+        record.licence.uri
+        or record.licence.url
+        or record.publisher.policy.definition(f"licence/{record.licence.id}")
+    )
 
 
 def _concept(graph: Graph, uri: str, label: dict, scheme: str, *types) -> None:
@@ -290,7 +315,13 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
         _scheme(graph, EU + code, title)
     for uri, label in LANGUAGES.values():
         _concept(graph, uri, label, "language", DCTERMS.LinguisticSystem)
-    _concept(graph, PUBLIC_ACCESS, {"ka": "საჯარო", "en": "public"}, "access-right", DCTERMS.RightsStatement)
+    _concept(
+        graph,
+        PUBLIC_ACCESS,
+        {"ka": "საჯარო", "en": "public"},
+        "access-right",
+        DCTERMS.RightsStatement,
+    )
     _concept(graph, STABLE, {"ka": "მდგრადი", "en": "stable"}, "planned-availability")
     graph.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
     for record in records:
@@ -299,13 +330,23 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
         if record.theme and first(record.theme.uri):
             _concept(graph, record.theme.uri, record.theme.label, "data-theme")
         if record.frequency and first(record.frequency.uri):
-            _concept(graph, record.frequency.uri, record.frequency.label, "frequency", DCTERMS.Frequency)
+            _concept(
+                graph, record.frequency.uri, record.frequency.label, "frequency", DCTERMS.Frequency
+            )
         licence = licence_uri(record)
         if first(licence):
-            describe_licence(graph, licence, record.licence.title, LICENCE_TYPE_CODES.get(record.licence.id, ()))
+            describe_licence(
+                graph, licence, record.licence.title, LICENCE_TYPE_CODES.get(record.licence.id, ())
+            )
         for item in record.distributions:
             if item.format and first(item.format.uri):
-                _concept(graph, item.format.uri, item.format.label, "file-type", DCTERMS.MediaTypeOrExtent)
+                _concept(
+                    graph,
+                    item.format.uri,
+                    item.format.label,
+                    "file-type",
+                    DCTERMS.MediaTypeOrExtent,
+                )
             if item.media_type and first(item.media_type):
                 graph.add((URIRef(IANA + item.media_type), RDF.type, DCTERMS.MediaType))
         if record.table_schema:
@@ -314,7 +355,12 @@ def describe_terms(graph: Graph, records: Iterable[DatasetRecord]) -> None:
             graph.add((schema, RDFS.label, Literal("Table Schema", lang="en")))
 
 
-def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[str], dates: tuple[str | None, str | None]) -> None:
+def describe_catalog(
+    graph: Graph,
+    catalog: CatalogInfo,
+    dataset_uris: Iterable[str],
+    dates: tuple[str | None, str | None],
+) -> None:
     """The catalogue node; ``dates`` are its first issue and last modification."""
     node = URIRef(catalog.uri)
     graph.add((node, RDF.type, DCAT.Catalog))
@@ -334,7 +380,12 @@ def describe_catalog(graph: Graph, catalog: CatalogInfo, dataset_uris: Iterable[
     if modified:
         graph.add((node, DCTERMS.modified, _datetime(modified)))
     graph.add((node, DCTERMS.license, METADATA_LICENCE))
-    describe_licence(graph, METADATA_LICENCE, {"ka": "Creative Commons CC0 1.0", "en": "Creative Commons CC0 1.0"}, ("PublicDomain",))
+    describe_licence(
+        graph,
+        METADATA_LICENCE,
+        {"ka": "Creative Commons CC0 1.0", "en": "Creative Commons CC0 1.0"},
+        ("PublicDomain",),
+    )
     _place(graph, node, catalog.publisher.name)
     for part in catalog.parts:
         graph.add((node, DCAT.catalog, URIRef(part)))
@@ -397,7 +448,14 @@ def instance_catalog(base: str) -> CatalogInfo:
 
     base = base.rstrip("/")
     name = text(getattr(settings, "GHIA_OPERATOR_NAME", None) or {"ka": "ღია", "en": "Ghia"})
-    operator = Publisher(slug="operator", name=name, uri=f"{base}/id/organization/operator", base=base, homepage=base + "/", email="")
+    operator = Publisher(
+        slug="operator",
+        name=name,
+        uri=f"{base}/id/organization/operator",
+        base=base,
+        homepage=base + "/",
+        email="",
+    )
     return CatalogInfo(
         uri=f"{base}/id/catalog",
         title={"ka": "მუნიციპალიტეტების ღია მონაცემები", "en": "Open data of municipalities"},

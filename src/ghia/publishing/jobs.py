@@ -25,7 +25,9 @@ def start(action: str, user, municipality: Municipality, dataset: Dataset | None
     """Queue a job; it runs once the surrounding transaction has committed."""
     from ghia.publishing.tasks import run_job
 
-    job = Job.objects.create(action=action, municipality=municipality, dataset=dataset, created_by=user)
+    job = Job.objects.create(
+        action=action, municipality=municipality, dataset=dataset, created_by=user
+    )
 
     def enqueue():
         result = run_job.enqueue(job.pk)
@@ -48,7 +50,9 @@ class _Progress:
             now = time.monotonic()
             if now - self.last >= 1 or done == total:
                 self.last = now
-                self.job.done = index * STEPS_PER_TARGET + (STEPS_PER_TARGET * done // total if total else STEPS_PER_TARGET)
+                self.job.done = index * STEPS_PER_TARGET + (
+                    STEPS_PER_TARGET * done // total if total else STEPS_PER_TARGET
+                )
                 self.job.save(update_fields=["done"])
 
         return report
@@ -69,7 +73,10 @@ def run(job_id: int) -> str:
     log, ok = [], True
     try:
         if job.action == Job.Action.VERIFY:
-            report = verify([(target, job.municipality) for target in targets], progress=lambda key: log.append(f"… {key}"))
+            report = verify(
+                [(target, job.municipality) for target in targets],
+                progress=lambda key: log.append(f"… {key}"),
+            )
             progress.finished(len(targets) - 1)
             job.report = report.as_dict()
             ok = report.ok
@@ -77,7 +84,9 @@ def run(job_id: int) -> str:
             for index, target in enumerate(targets):
                 plan = target.publish(job.municipality, progress.target(index))
                 progress.finished(index)
-                counts = ", ".join(f"{verb}: {n}" for verb, n in sorted(plan.counts().items())) or "—"
+                counts = (
+                    ", ".join(f"{verb}: {n}" for verb, n in sorted(plan.counts().items())) or "—"
+                )
                 log.append(f"{target.key}: {counts}")
                 log += [f"{target.key}: {label}: {reason}" for label, reason in plan.failed.items()]
                 ok = ok and not plan.failed

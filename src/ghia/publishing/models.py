@@ -35,7 +35,9 @@ class Publication(models.Model):
     checksum = models.CharField(_("metadata checksum"), max_length=64, blank=True)
     # {distribution id: {"remote_id": ..., "sha256": ..., "checksum": ...}}
     files = models.JSONField(default=dict, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NONE, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.NONE, blank=True
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     message = models.TextField(_("last error"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -45,7 +47,9 @@ class Publication(models.Model):
 
     class Meta:
         ordering = ["dataset", "kind", "target"]
-        constraints = [models.UniqueConstraint(fields=["dataset", "target"], name="publication_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["dataset", "target"], name="publication_unique")
+        ]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
 
@@ -56,14 +60,20 @@ class Publication(models.Model):
 class RemoteOrganization(models.Model):
     """The organization that holds a municipality's datasets on a portal."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="remote_organizations")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="remote_organizations"
+    )
     target = models.CharField(max_length=300)
     remote_id = models.CharField(max_length=200)
     name = models.CharField(max_length=100)
     checksum = models.CharField(max_length=64, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["municipality", "target"], name="remote_organization_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "target"], name="remote_organization_unique"
+            )
+        ]
 
 
 class Job(models.Model):
@@ -81,8 +91,12 @@ class Job(models.Model):
         FAILED = "failed", pgettext_lazy("job status", "failed")
 
     action = models.CharField(max_length=20, choices=Action.choices)
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="publishing_jobs")
-    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_jobs")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="publishing_jobs"
+    )
+    dataset = models.ForeignKey(
+        Dataset, on_delete=models.CASCADE, null=True, blank=True, related_name="publishing_jobs"
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
@@ -103,4 +117,6 @@ class Job(models.Model):
 
     @property
     def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else (100 if not self.is_running else 0)
+        return (
+            int(100 * self.done / self.total) if self.total else (100 if not self.is_running else 0)
+        )

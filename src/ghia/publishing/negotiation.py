@@ -50,7 +50,11 @@ def choose(accept: str | None) -> str | None:
             specificity = 2
         elif media_type in ("*/*", "text/*", "application/*"):
             major = media_type.split("/")[0]
-            candidates = [ext for ext in order if major == "*" or REPRESENTATIONS[ext][0].startswith(major + "/")]
+            candidates = [
+                ext
+                for ext in order
+                if major == "*" or REPRESENTATIONS[ext][0].startswith(major + "/")
+            ]
             specificity = 0 if major == "*" else 1
         else:
             continue

@@ -33,7 +33,9 @@ def preview(path: str | Path, format_code: str | None, description: str = "") ->
     except TableReadError:
         return None
     columns = stream.field_names
-    rows = [[("" if cell is None else str(cell)) for cell in row] for row in head.select(columns).rows()]
+    rows = [
+        [("" if cell is None else str(cell)) for cell in row] for row in head.select(columns).rows()
+    ]
     data = chart.chart_data(columns, rows)
     return Preview(
         columns=columns,

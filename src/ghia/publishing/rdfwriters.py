@@ -28,7 +28,10 @@ def _grouped(triples: Iterable[Triple]) -> list[tuple[object, dict]]:
         subjects.setdefault(s, {}).setdefault(p, []).append(o)
     # IRIs first, then blank nodes; each sorted, objects too, for stable bytes.
     ordered = sorted(subjects.items(), key=lambda item: (isinstance(item[0], BNode), str(item[0])))
-    return [(s, {p: sorted(objects, key=_sort_key) for p, objects in sorted(predicates.items())}) for s, predicates in ordered]
+    return [
+        (s, {p: sorted(objects, key=_sort_key) for p, objects in sorted(predicates.items())})
+        for s, predicates in ordered
+    ]
 
 
 def _sort_key(term) -> tuple:
@@ -58,7 +61,9 @@ class _Names:
     """Prefixed names for IRIs in the given namespaces (remembered: properties repeat)."""
 
     def __init__(self, prefixes: dict[str, str]):
-        self.prefixes = sorted(((str(ns), p) for p, ns in prefixes.items()), key=lambda item: -len(item[0]))
+        self.prefixes = sorted(
+            ((str(ns), p) for p, ns in prefixes.items()), key=lambda item: -len(item[0])
+        )
         self.known: dict[str, tuple[str, str]] = {}
 
     def split(self, iri: str) -> tuple[str, str] | None:
@@ -74,7 +79,11 @@ class _Names:
         for namespace, prefix in self.prefixes:
             if iri.startswith(namespace):
                 local = iri[len(namespace) :]
-                if local and all(c.isascii() and (c.isalnum() or c in "_-") for c in local) and local[0].isalpha():
+                if (
+                    local
+                    and all(c.isascii() and (c.isalnum() or c in "_-") for c in local)
+                    and local[0].isalpha()
+                ):
                     return prefix, local
         return None
 
@@ -115,7 +124,11 @@ def turtle_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     names = _names(prefixes)
     blocks = []
     for subject, predicates in _grouped(triples):
-        parts = [f"    {_turtle_term(p, names)} " + ",\n        ".join(_turtle_term(o, names) for o in objects) for p, objects in predicates.items()]
+        parts = [
+            f"    {_turtle_term(p, names)} "
+            + ",\n        ".join(_turtle_term(o, names) for o in objects)
+            for p, objects in predicates.items()
+        ]
         blocks.append(f"{_turtle_term(subject, names)}\n" + " ;\n".join(parts) + " .\n\n")
     return "".join(blocks)
 
@@ -132,7 +145,11 @@ def rdfxml_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     names = _names(prefixes)
     out = []
     for subject, predicates in _grouped(triples):
-        about = f"rdf:nodeID={quoteattr(str(subject))}" if isinstance(subject, BNode) else f"rdf:about={quoteattr(str(subject))}"
+        about = (
+            f"rdf:nodeID={quoteattr(str(subject))}"
+            if isinstance(subject, BNode)
+            else f"rdf:about={quoteattr(str(subject))}"
+        )
         out.append(f"  <rdf:Description {about}>")
         for predicate, objects in predicates.items():
             name = names.split(str(predicate))
@@ -153,7 +170,10 @@ def rdfxml_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
 
 
 def rdfxml_document(body: str, prefixes: dict[str, str]) -> bytes:
-    declarations = "".join(f"\n    xmlns:{p}={quoteattr(str(ns))}" for p, ns in sorted({**prefixes, "rdf": str(RDF)}.items()))
+    declarations = "".join(
+        f"\n    xmlns:{p}={quoteattr(str(ns))}"
+        for p, ns in sorted({**prefixes, "rdf": str(RDF)}.items())
+    )
     return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{declarations}>\n{body}</rdf:RDF>\n'.encode()
 
 
@@ -184,11 +204,15 @@ def jsonld_nodes(triples: Iterable[Triple], prefixes: dict[str, str]) -> list[di
             values = []
             for obj in objects:
                 if isinstance(obj, URIRef | BNode):
-                    values.append({"@id": _jsonld_id(obj, names) if isinstance(obj, BNode) else str(obj)})
+                    values.append(
+                        {"@id": _jsonld_id(obj, names) if isinstance(obj, BNode) else str(obj)}
+                    )
                 elif obj.language:
                     values.append({"@value": str(obj), "@language": obj.language})
                 elif obj.datatype:
-                    values.append({"@value": str(obj), "@type": _jsonld_id(URIRef(obj.datatype), names)})
+                    values.append(
+                        {"@value": str(obj), "@type": _jsonld_id(URIRef(obj.datatype), names)}
+                    )
                 else:
                     values.append({"@value": str(obj)})
             node[_jsonld_id(predicate, names)] = values

@@ -173,12 +173,20 @@ def table_schemas(dataset_ids) -> dict:
     if not apps.is_installed("ghia.preparation"):
         return {}
     TableSchema = apps.get_model("preparation", "TableSchema")
-    found = TableSchema.objects.filter(dataset_id__in=dataset_ids).values_list("dataset_id", "descriptor")
-    return {dataset_id: schema for dataset_id, schema in found if isinstance(schema, dict) and schema.get("fields")}
+    found = TableSchema.objects.filter(dataset_id__in=dataset_ids).values_list(
+        "dataset_id", "descriptor"
+    )
+    return {
+        dataset_id: schema
+        for dataset_id, schema in found
+        if isinstance(schema, dict) and schema.get("fields")
+    }
 
 
 def _keywords(value) -> dict:
-    return {lang: [k.strip() for k in (value.get(lang) or "").split(",") if k.strip()] for lang in LANGS}
+    return {
+        lang: [k.strip() for k in (value.get(lang) or "").split(",") if k.strip()] for lang in LANGS
+    }
 
 
 def _iso(value) -> str | None:
@@ -191,11 +199,16 @@ class _Vocabularies:
 
     def __init__(self):
         self.themes = {t.code: Concept(t.code, t.uri, text(t.label)) for t in Theme.objects.all()}
-        self.frequencies = {f.code: Concept(f.code, f.uri, text(f.label)) for f in Frequency.objects.all()}
-        self.licences = {
-            lic.id: LicenceInfo(lic.id, text(lic.title), lic.url, lic.uri, lic.is_open) for lic in Licence.objects.all()
+        self.frequencies = {
+            f.code: Concept(f.code, f.uri, text(f.label)) for f in Frequency.objects.all()
         }
-        self.formats = {f.id: Concept(f.id, f.eu_uri, text(f.title)) for f in Format.objects.all() if f.eu_uri}
+        self.licences = {
+            lic.id: LicenceInfo(lic.id, text(lic.title), lic.url, lic.uri, lic.is_open)
+            for lic in Licence.objects.all()
+        }
+        self.formats = {
+            f.id: Concept(f.id, f.eu_uri, text(f.title)) for f in Format.objects.all() if f.eu_uri
+        }
         self.services: dict[int, dict] = {}
 
     def service(self, service_id: int) -> dict:
@@ -268,20 +281,33 @@ def from_queryset(datasets) -> list[DatasetRecord]:
     vocabularies = _Vocabularies()
     for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
         schemas.update(table_schemas(chunk))
-        for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list("dataset_id", "slug"):
+        for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list(
+            "dataset_id", "slug"
+        ):
             old.setdefault(dataset_id, []).append(slug)
         found = (
             Distribution.objects.filter(dataset_id__in=chunk)
-            .annotate(issued=Coalesce("version__uploaded_at", "created"))  # one date to convert, not two
+            .annotate(
+                issued=Coalesce("version__uploaded_at", "created")
+            )  # one date to convert, not two
             .order_by("created", "id")
             .values(*DISTRIBUTION_FIELDS)
         )
         for row in found:
             distributions.setdefault(row["dataset_id"], []).append(_distribution(row, vocabularies))
-    publishers = {m.pk: publisher(m) for m in Municipality.objects.filter(pk__in={row["municipality_id"] for row in rows})}
+    publishers = {
+        m.pk: publisher(m)
+        for m in Municipality.objects.filter(pk__in={row["municipality_id"] for row in rows})
+    }
     return [
-        _record(row, publishers[row["municipality_id"]], vocabularies, old.get(row["id"], []),
-                distributions.get(row["id"], []), schemas.get(row["id"]))  # fmt: skip
+        _record(
+            row,
+            publishers[row["municipality_id"]],
+            vocabularies,
+            old.get(row["id"], []),
+            distributions.get(row["id"], []),
+            schemas.get(row["id"]),
+        )  # fmt: skip
         for row in rows
     ]
 
@@ -290,7 +316,9 @@ def record(dataset: Dataset) -> DatasetRecord:
     return from_queryset(Dataset.objects.filter(pk=dataset.pk))[0]
 
 
-def records(municipality: Municipality | str | None = None, statuses: Iterable[str] = (Status.PUBLISHED,)) -> list[DatasetRecord]:
+def records(
+    municipality: Municipality | str | None = None, statuses: Iterable[str] = (Status.PUBLISHED,)
+) -> list[DatasetRecord]:
     """Records of the datasets in ``statuses`` (published by default), by municipality and slug."""
     datasets = Dataset.objects.filter(status__in=list(statuses))
     if isinstance(municipality, Municipality):

@@ -32,7 +32,9 @@ def dataset(record: DatasetRecord, files_root: str) -> dict:
         "url": record.document,
         "name": _tagged(record.title),
         "description": _tagged(record.description) or _tagged(record.title),
-        "keywords": [{"@language": lang, "@value": k} for lang in LANGS for k in record.keywords[lang]],
+        "keywords": [
+            {"@language": lang, "@value": k} for lang in LANGS for k in record.keywords[lang]
+        ],
         "inLanguage": list(LANGS),
         "license": licence_uri(record),
         "isAccessibleForFree": True,
@@ -56,7 +58,9 @@ def dataset(record: DatasetRecord, files_root: str) -> dict:
     if record.issued:
         document["datePublished"] = record.issued
     if record.temporal_start or record.temporal_end:
-        document["temporalCoverage"] = f"{record.temporal_start or '..'}/{record.temporal_end or '..'}"
+        document["temporalCoverage"] = (
+            f"{record.temporal_start or '..'}/{record.temporal_end or '..'}"
+        )
     if any(record.spatial.values()):
         document["spatialCoverage"] = {"@type": "Place", "name": _tagged(record.spatial)}
     return document

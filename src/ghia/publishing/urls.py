@@ -19,11 +19,25 @@ urlpatterns = [
     path("id/catalog/<slug:municipality>", views.catalog_id, name="catalog-id"),
     path("id/catalog", views.catalog_id, name="instance-catalog-id"),
     path("doc/dataset/<slug:municipality>/<slug:slug>", views.dataset_doc, name="dataset-doc"),
-    re_path(rf"^doc/dataset/(?P<municipality>{SLUG})/(?P<slug>{SLUG})\.{EXT}$", views.dataset_doc, name="dataset-doc-as"),
-    path("doc/dataset/<slug:municipality>/<slug:slug>/datapackage.json", views.datapackage, name="datapackage"),
-    path("doc/dataset/<slug:municipality>/<slug:slug>/schema.json", views.table_schema, name="table-schema"),
+    re_path(
+        rf"^doc/dataset/(?P<municipality>{SLUG})/(?P<slug>{SLUG})\.{EXT}$",
+        views.dataset_doc,
+        name="dataset-doc-as",
+    ),
+    path(
+        "doc/dataset/<slug:municipality>/<slug:slug>/datapackage.json",
+        views.datapackage,
+        name="datapackage",
+    ),
+    path(
+        "doc/dataset/<slug:municipality>/<slug:slug>/schema.json",
+        views.table_schema,
+        name="table-schema",
+    ),
     path("doc/catalog/<slug:municipality>", views.catalog_doc, name="catalog-doc"),
-    re_path(rf"^doc/catalog/(?P<municipality>{SLUG})\.{EXT}$", views.catalog_doc, name="catalog-doc-as"),
+    re_path(
+        rf"^doc/catalog/(?P<municipality>{SLUG})\.{EXT}$", views.catalog_doc, name="catalog-doc-as"
+    ),
     path("doc/catalog/<slug:municipality>/data.json", views.data_json, name="data-json"),
     path("doc/catalog", views.catalog_doc, name="instance-catalog-doc"),
     re_path(rf"^doc/catalog\.{EXT}$", views.catalog_doc, name="instance-catalog-doc-as"),

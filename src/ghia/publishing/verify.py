@@ -38,18 +38,33 @@ VERSION = 1
 
 MESSAGES = {
     "missing": {"ka": "აქ არ არის გამოქვეყნებული", "en": "Not published here"},
-    "still_online": {"ka": "გაუქმებულია, მაგრამ ჯერ კიდევ ხელმისაწვდომია", "en": "Withdrawn, but still online"},
+    "still_online": {
+        "ka": "გაუქმებულია, მაგრამ ჯერ კიდევ ხელმისაწვდომია",
+        "en": "Withdrawn, but still online",
+    },
     "identifier": {"ka": "იდენტიფიკატორი განსხვავდება", "en": "The identifier differs"},
     "uri": {"ka": "მუდმივი მისამართი (URI) განსხვავდება", "en": "The persistent URI differs"},
     "title": {"ka": "სათაური განსხვავდება ({lang})", "en": "The title differs ({lang})"},
     "description": {"ka": "აღწერა განსხვავდება ({lang})", "en": "The description differs ({lang})"},
     "licence": {"ka": "ლიცენზია განსხვავდება", "en": "The licence differs"},
     "format": {"ka": "ფორმატები განსხვავდება", "en": "The formats differ"},
-    "file_missing": {"ka": "ფაილი არ არის ხელმისაწვდომი: {name}", "en": "The file is not available: {name}"},
-    "checksum": {"ka": "ფაილი განსხვავდება მიმდინარე ვერსიისგან (sha256): {name}", "en": "The file differs from the current version (sha256): {name}"},
+    "file_missing": {
+        "ka": "ფაილი არ არის ხელმისაწვდომი: {name}",
+        "en": "The file is not available: {name}",
+    },
+    "checksum": {
+        "ka": "ფაილი განსხვავდება მიმდინარე ვერსიისგან (sha256): {name}",
+        "en": "The file differs from the current version (sha256): {name}",
+    },
     "broken_link": {"ka": "გაწყვეტილი ბმული: {link}", "en": "Broken link: {link}"},
-    "unreachable": {"ka": "სამიზნე ვერ წავიკითხეთ: {error}", "en": "The target could not be read: {error}"},
-    "unknown": {"ka": "კატალოგისთვის უცნობი ჩანაწერი: {entry}", "en": "An entry the catalogue does not know: {entry}"},
+    "unreachable": {
+        "ka": "სამიზნე ვერ წავიკითხეთ: {error}",
+        "en": "The target could not be read: {error}",
+    },
+    "unknown": {
+        "ka": "კატალოგისთვის უცნობი ჩანაწერი: {entry}",
+        "en": "An entry the catalogue does not know: {entry}",
+    },
     "ok": {"ka": "ემთხვევა", "en": "agrees"},
     "heading_dataset": {"ka": "მონაცემთა ნაკრები", "en": "dataset"},
     "heading_status": {"ka": "სტატუსი", "en": "status"},
@@ -57,7 +72,10 @@ MESSAGES = {
         "ka": "{datasets} მონაცემთა ნაკრები, {checks} შემოწმება: {agree} ემთხვევა, {disagree} განსხვავდება ({problems} პრობლემა).",
         "en": "{datasets} datasets, {checks} checks: {agree} agree, {disagree} disagree ({problems} problems).",
     },
-    "all_agree": {"ka": "კატალოგი, ვებსაიტი და პორტალი ემთხვევა ერთმანეთს.", "en": "The catalogue and every target agree."},
+    "all_agree": {
+        "ka": "კატალოგი, ვებსაიტი და პორტალი ემთხვევა ერთმანეთს.",
+        "en": "The catalogue and every target agree.",
+    },
 }
 
 
@@ -105,12 +123,16 @@ def compare(record: DatasetRecord, seen: Seen | None) -> list[Problem]:
         expected, found = getattr(record, name), getattr(seen, name)
         for lang in ("ka", "en"):
             if not _same(expected[lang], found.get(lang)):
-                problems.append(Problem(name, f"{name}.{lang}", expected[lang], found.get(lang), {"lang": lang}))
+                problems.append(
+                    Problem(name, f"{name}.{lang}", expected[lang], found.get(lang), {"lang": lang})
+                )
     if seen.licence != record.licence.id:
         problems.append(Problem("licence", "licence", record.licence.id, seen.licence))
     formats = {d.format.code for d in record.distributions if d.format and not d.external_url}
     if formats != seen.formats:
-        problems.append(Problem("format", "format", ", ".join(sorted(formats)), ", ".join(sorted(seen.formats))))
+        problems.append(
+            Problem("format", "format", ", ".join(sorted(formats)), ", ".join(sorted(seen.formats)))
+        )
     files = {f.key: f for f in seen.files}
     for distribution in record.distributions:
         if distribution.external_url:
@@ -118,10 +140,22 @@ def compare(record: DatasetRecord, seen: Seen | None) -> list[Problem]:
         shown = files.get(distribution.id)
         name = distribution.filename
         if shown is None or shown.sha256 is None:
-            problems.append(Problem("file_missing", "file", distribution.sha256, shown.error if shown else None, {"name": name}))
+            problems.append(
+                Problem(
+                    "file_missing",
+                    "file",
+                    distribution.sha256,
+                    shown.error if shown else None,
+                    {"name": name},
+                )
+            )
         elif shown.sha256 != distribution.sha256:
-            problems.append(Problem("checksum", "file", distribution.sha256, shown.sha256, {"name": name}))
-    problems += [Problem("broken_link", "link", None, link, {"link": link}) for link in seen.broken_links]
+            problems.append(
+                Problem("checksum", "file", distribution.sha256, shown.sha256, {"name": name})
+            )
+    problems += [
+        Problem("broken_link", "link", None, link, {"link": link}) for link in seen.broken_links
+    ]
     return problems
 
 
@@ -172,14 +206,22 @@ class Report:
             with translation.override(lang):
                 status = str(Status(dataset["status"]).label)
             lines.append(f"{dataset['slug']:<{width}}  {status:<10}  " + "  ".join(cells))
-        details += [f"  {short.get(u['target'], u['target'])}: {message('unknown', {'entry': u['entry']}, lang)}" for u in self.unknown]
+        details += [
+            f"  {short.get(u['target'], u['target'])}: {message('unknown', {'entry': u['entry']}, lang)}"
+            for u in self.unknown
+        ]
         lines += [""] + details + [""] if details else [""]
         summary = self.summary
-        lines.append(message("all_agree", lang=lang) if self.ok else message("summary", summary, lang))
+        lines.append(
+            message("all_agree", lang=lang) if self.ok else message("summary", summary, lang)
+        )
         return "\n".join(lines) + "\n"
 
 
-def verify(targets: Iterable[tuple[Target, Municipality]], progress: Callable[[str], None] = lambda _m: None) -> Report:
+def verify(
+    targets: Iterable[tuple[Target, Municipality]],
+    progress: Callable[[str], None] = lambda _m: None,
+) -> Report:
     """Read every (target, municipality) pair and compare it with the catalogue; keep the
     result of each dataset on its publication record."""
     report = Report(checked_at=timezone.now().isoformat(timespec="seconds"))
@@ -187,7 +229,14 @@ def verify(targets: Iterable[tuple[Target, Municipality]], progress: Callable[[s
         progress(target.key)
         found = catalogue.records(municipality, statuses=[Status.PUBLISHED, Status.WITHDRAWN])
         observation = target.observe(municipality, found)
-        report.targets.append({"target": target.key, "kind": str(target.kind), "municipality": municipality.slug, "error": observation.error})
+        report.targets.append(
+            {
+                "target": target.key,
+                "kind": str(target.kind),
+                "municipality": municipality.slug,
+                "error": observation.error,
+            }
+        )
         report.unknown += [{"target": target.key, "entry": entry} for entry in observation.unknown]
         if observation.error:
             continue
@@ -195,13 +244,19 @@ def verify(targets: Iterable[tuple[Target, Municipality]], progress: Callable[[s
     return report
 
 
-def _compare_all(report: Report, target: Target, found: list[DatasetRecord], observation: Observation) -> None:
+def _compare_all(
+    report: Report, target: Target, found: list[DatasetRecord], observation: Observation
+) -> None:
     now = timezone.now()
     with transaction.atomic():
         for record in found:
             seen = observation.datasets.get(record.id)
             problems = compare(record, seen)
-            if record.status != Status.PUBLISHED and not problems and not Publication.objects.filter(dataset_id=record.id, target=target.key).exists():
+            if (
+                record.status != Status.PUBLISHED
+                and not problems
+                and not Publication.objects.filter(dataset_id=record.id, target=target.key).exists()
+            ):
                 continue  # withdrawn and never on this target: nothing to say
             entry = report.datasets.setdefault(record.id, {
                 "id": record.id, "municipality": record.municipality, "slug": record.slug, "uri": record.uri,

@@ -52,7 +52,9 @@ def _resolve(request, municipality: Municipality, reference: str) -> tuple[Datas
     dataset, renamed = services.find_by_slug(municipality, reference)
     if dataset is None:
         try:
-            dataset = Dataset.objects.filter(municipality=municipality, pk=uuid.UUID(reference)).first()
+            dataset = Dataset.objects.filter(
+                municipality=municipality, pk=uuid.UUID(reference)
+            ).first()
         except ValueError:
             dataset = None
         renamed = dataset is not None
@@ -69,7 +71,11 @@ def _is_gone(request, dataset: Dataset) -> bool:
 
 @require_safe
 def dataset_id(request, slug: str, municipality: str | None = None):
-    municipality = get_object_or_404(Municipality, slug=municipality) if municipality else _municipality_by_host(request)
+    municipality = (
+        get_object_or_404(Municipality, slug=municipality)
+        if municipality
+        else _municipality_by_host(request)
+    )
     if municipality is None:
         raise Http404
     dataset, _renamed = _resolve(request, municipality, slug)
@@ -78,7 +84,9 @@ def dataset_id(request, slug: str, municipality: str | None = None):
 
 @require_safe
 def distribution_id(request, pk):
-    distribution = get_object_or_404(Distribution.objects.select_related("dataset__municipality"), pk=pk)
+    distribution = get_object_or_404(
+        Distribution.objects.select_related("dataset__municipality"), pk=pk
+    )
     dataset = distribution.dataset
     _resolve(request, dataset.municipality, dataset.slug)
     return _see_other(reverse("dataset-doc", args=[dataset.municipality.slug, dataset.slug]))
@@ -88,17 +96,25 @@ def distribution_id(request, pk):
 def catalog_id(request, municipality: str | None = None):
     """A municipality's catalogue; without one in the path, the catalogue of the
     municipality whose domain this is, else the instance's."""
-    found = get_object_or_404(Municipality, slug=municipality) if municipality else _municipality_by_host(request)
+    found = (
+        get_object_or_404(Municipality, slug=municipality)
+        if municipality
+        else _municipality_by_host(request)
+    )
     if found:
         return _see_other(reverse("catalog-doc", args=[found.slug]))
     return _see_other(reverse("instance-catalog-doc"))
 
 
 def _links_header(urls: dict[str, str]) -> str:
-    return ", ".join(f'<{url}>; rel="alternate"; type="{REPRESENTATIONS[ext][0]}"' for ext, url in urls.items())
+    return ", ".join(
+        f'<{url}>; rel="alternate"; type="{REPRESENTATIONS[ext][0]}"' for ext, url in urls.items()
+    )
 
 
-def _rdf_response(body: bytes, ext: str, alternates: dict[str, str], negotiated: bool) -> HttpResponse:
+def _rdf_response(
+    body: bytes, ext: str, alternates: dict[str, str], negotiated: bool
+) -> HttpResponse:
     media_type = REPRESENTATIONS[ext][0]
     response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
     response["Link"] = _links_header(alternates)
@@ -134,8 +150,15 @@ def dataset_doc(request, municipality: str, slug: str, ext: str | None = None):
     dataset, renamed = _resolve(request, municipality, slug)
     if renamed:
         args = [municipality.slug, dataset.slug] + ([ext] if ext else [])
-        return HttpResponseRedirect(reverse("dataset-doc-as" if ext else "dataset-doc", args=args), status=301)
-    alternates = {e: request.build_absolute_uri(reverse("dataset-doc-as", args=[municipality.slug, dataset.slug, e])) for e in REPRESENTATIONS}
+        return HttpResponseRedirect(
+            reverse("dataset-doc-as" if ext else "dataset-doc", args=args), status=301
+        )
+    alternates = {
+        e: request.build_absolute_uri(
+            reverse("dataset-doc-as", args=[municipality.slug, dataset.slug, e])
+        )
+        for e in REPRESENTATIONS
+    }
     chosen = ext or negotiation.choose(request.headers.get("Accept"))
     if chosen is None:
         return _not_acceptable(alternates)
@@ -149,7 +172,9 @@ def dataset_doc(request, municipality: str, slug: str, ext: str | None = None):
         return response
     record = records.record(dataset)
     graph = dcat.dataset_graph(record, dcat.Links(files_root(request)))
-    return _rdf_response(dcat.serialize(graph, REPRESENTATIONS[chosen][1]), chosen, alternates, negotiated=not ext)
+    return _rdf_response(
+        dcat.serialize(graph, REPRESENTATIONS[chosen][1]), chosen, alternates, negotiated=not ext
+    )
 
 
 def _catalogue_version(municipality: Municipality | None) -> str:
@@ -159,7 +184,9 @@ def _catalogue_version(municipality: Municipality | None) -> str:
     if municipality:
         datasets = datasets.filter(municipality=municipality)
         publishers = publishers.filter(pk=municipality.pk)
-    state = datasets.aggregate(n=Count("id"), modified=Max("modified"), files=Max("versions__uploaded_at"))
+    state = datasets.aggregate(
+        n=Count("id"), modified=Max("modified"), files=Max("versions__uploaded_at")
+    )
     rows = list(publishers.values_list("slug", "name", "base_uri", "website", "email"))
     return hashlib.sha256(repr((state, rows)).encode()).hexdigest()
 
@@ -177,10 +204,16 @@ def _catalogue_bytes(request, municipality: Municipality | None, fmt: str) -> by
 def catalog_doc(request, municipality: str | None = None, ext: str | None = None):
     municipality = get_object_or_404(Municipality, slug=municipality) if municipality else None
     if municipality:
-        alternates = {e: request.build_absolute_uri(reverse("catalog-doc-as", args=[municipality.slug, e])) for e in REPRESENTATIONS}
+        alternates = {
+            e: request.build_absolute_uri(reverse("catalog-doc-as", args=[municipality.slug, e]))
+            for e in REPRESENTATIONS
+        }
         page = reverse("catalogue") + f"?municipality={municipality.slug}"
     else:
-        alternates = {e: request.build_absolute_uri(reverse("instance-catalog-doc-as", args=[e])) for e in REPRESENTATIONS}
+        alternates = {
+            e: request.build_absolute_uri(reverse("instance-catalog-doc-as", args=[e]))
+            for e in REPRESENTATIONS
+        }
         page = reverse("catalogue")
     chosen = ext or negotiation.choose(request.headers.get("Accept"))
     if chosen is None:
@@ -205,11 +238,16 @@ def datapackage(request, municipality: str, slug: str):
     municipality = get_object_or_404(Municipality, slug=municipality)
     dataset, renamed = _resolve(request, municipality, slug)
     if renamed:
-        return HttpResponseRedirect(reverse("datapackage", args=[municipality.slug, dataset.slug]), status=301)
+        return HttpResponseRedirect(
+            reverse("datapackage", args=[municipality.slug, dataset.slug]), status=301
+        )
     if _is_gone(request, dataset):
         return _gone(dataset)
     record = records.record(dataset)
-    return JsonResponse(datapackage_for(record, files_root(request)), json_dumps_params={"ensure_ascii": False, "indent": 1})
+    return JsonResponse(
+        datapackage_for(record, files_root(request)),
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
 
 
 @require_safe
@@ -221,5 +259,7 @@ def table_schema(request, municipality: str, slug: str):
     record = records.record(dataset)
     if record.table_schema is None:
         raise Http404
-    return HttpResponse(json.dumps(record.table_schema, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8")
-
+    return HttpResponse(
+        json.dumps(record.table_schema, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )

@@ -29,12 +29,16 @@ def _municipality(request, slug: str | None = None) -> Municipality:
 
 
 def _coordinates(user, municipality: Municipality) -> bool:
-    return permissions.is_admin(user) or municipality.pk in permissions.coordinated_municipality_ids(user)
+    return permissions.is_admin(
+        user
+    ) or municipality.pk in permissions.coordinated_municipality_ids(user)
 
 
 def _dataset(request, pk) -> Dataset:
     dataset = get_object_or_404(Dataset.objects.select_related("municipality", "service"), pk=pk)
-    if dataset.municipality_id not in permissions.member_municipality_ids(request.user) and not permissions.is_admin(request.user):
+    if dataset.municipality_id not in permissions.member_municipality_ids(
+        request.user
+    ) and not permissions.is_admin(request.user):
         raise Http404
     return dataset
 
@@ -121,9 +125,13 @@ def municipality_job(request, municipality: str, action: str):
 
 @staff_required
 def job_detail(request, pk):
-    job = get_object_or_404(Job.objects.select_related("municipality", "dataset", "created_by"), pk=pk)
+    job = get_object_or_404(
+        Job.objects.select_related("municipality", "dataset", "created_by"), pk=pk
+    )
     _municipality(request, job.municipality.slug)
-    return render(request, "publishing/workspace/job.html", {"job": job, "report": job.report or None})
+    return render(
+        request, "publishing/workspace/job.html", {"job": job, "report": job.report or None}
+    )
 
 
 @staff_required
@@ -132,15 +140,24 @@ def bundle(request, municipality: str):
     path = configured.bundle_path(municipality)
     if not path.exists():
         raise Http404
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name, content_type="application/zip")
+    return FileResponse(
+        open(path, "rb"), as_attachment=True, filename=path.name, content_type="application/zip"
+    )
 
 
 @staff_required
 def uri_policy(request):
-    policies = [(m, UriPolicy.for_municipality(m), _example_slug(m)) for m in permissions.staff_municipalities(request.user)]
+    policies = [
+        (m, UriPolicy.for_municipality(m), _example_slug(m))
+        for m in permissions.staff_municipalities(request.user)
+    ]
     return render(request, "publishing/workspace/uris.html", {"policies": policies})
 
 
 def _example_slug(municipality: Municipality) -> str:
-    found = Dataset.objects.filter(municipality=municipality, status=Status.PUBLISHED).values_list("slug", flat=True).first()
+    found = (
+        Dataset.objects.filter(municipality=municipality, status=Status.PUBLISHED)
+        .values_list("slug", flat=True)
+        .first()
+    )
     return found or "budget-2024"

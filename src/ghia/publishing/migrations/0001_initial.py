@@ -6,75 +6,201 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalog', '0001_initial'),
+        ("catalog", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('publish', 'publish'), ('withdraw', 'withdraw'), ('verify', 'verify')], max_length=20)),
-                ('status', models.CharField(choices=[('queued', 'queued'), ('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='queued', max_length=20)),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('log', models.TextField(blank=True)),
-                ('ok', models.BooleanField(null=True)),
-                ('report', models.JSONField(blank=True, default=dict)),
-                ('task_id', models.CharField(blank=True, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('dataset', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='publishing_jobs', to='catalog.dataset')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publishing_jobs', to='catalog.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("publish", "publish"),
+                            ("withdraw", "withdraw"),
+                            ("verify", "verify"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "queued"),
+                            ("running", "running"),
+                            ("done", "done"),
+                            ("failed", "failed"),
+                        ],
+                        default="queued",
+                        max_length=20,
+                    ),
+                ),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("log", models.TextField(blank=True)),
+                ("ok", models.BooleanField(null=True)),
+                ("report", models.JSONField(blank=True, default=dict)),
+                ("task_id", models.CharField(blank=True, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publishing_jobs",
+                        to="catalog.dataset",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publishing_jobs",
+                        to="catalog.municipality",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Publication',
+            name="Publication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('site', 'website'), ('ckan', 'CKAN portal'), ('bundle', 'portal bundle')], max_length=20, verbose_name='target')),
-                ('target', models.CharField(max_length=300, verbose_name='target address')),
-                ('remote_id', models.CharField(blank=True, max_length=200, verbose_name='remote identifier')),
-                ('remote_url', models.CharField(blank=True, max_length=500, verbose_name='remote address')),
-                ('checksum', models.CharField(blank=True, max_length=64, verbose_name='metadata checksum')),
-                ('files', models.JSONField(blank=True, default=dict)),
-                ('state', models.CharField(blank=True, choices=[('', 'not published'), ('creating', 'being created'), ('published', 'published'), ('withdrawn', 'withdrawn'), ('failed', 'failed')], default='', max_length=20, verbose_name='state')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('message', models.TextField(blank=True, verbose_name='last error')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='last verified')),
-                ('verified_ok', models.BooleanField(null=True, verbose_name='agrees with the catalogue')),
-                ('problems', models.JSONField(blank=True, default=list, verbose_name='disagreements')),
-                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='publications', to='catalog.dataset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("site", "website"),
+                            ("ckan", "CKAN portal"),
+                            ("bundle", "portal bundle"),
+                        ],
+                        max_length=20,
+                        verbose_name="target",
+                    ),
+                ),
+                ("target", models.CharField(max_length=300, verbose_name="target address")),
+                (
+                    "remote_id",
+                    models.CharField(blank=True, max_length=200, verbose_name="remote identifier"),
+                ),
+                (
+                    "remote_url",
+                    models.CharField(blank=True, max_length=500, verbose_name="remote address"),
+                ),
+                (
+                    "checksum",
+                    models.CharField(blank=True, max_length=64, verbose_name="metadata checksum"),
+                ),
+                ("files", models.JSONField(blank=True, default=dict)),
+                (
+                    "state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "not published"),
+                            ("creating", "being created"),
+                            ("published", "published"),
+                            ("withdrawn", "withdrawn"),
+                            ("failed", "failed"),
+                        ],
+                        default="",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="last error")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last verified"),
+                ),
+                (
+                    "verified_ok",
+                    models.BooleanField(null=True, verbose_name="agrees with the catalogue"),
+                ),
+                (
+                    "problems",
+                    models.JSONField(blank=True, default=list, verbose_name="disagreements"),
+                ),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="publications",
+                        to="catalog.dataset",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'publication',
-                'verbose_name_plural': 'publications',
-                'ordering': ['dataset', 'kind', 'target'],
-                'constraints': [models.UniqueConstraint(fields=('dataset', 'target'), name='publication_unique')],
+                "verbose_name": "publication",
+                "verbose_name_plural": "publications",
+                "ordering": ["dataset", "kind", "target"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("dataset", "target"), name="publication_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RemoteOrganization',
+            name="RemoteOrganization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.CharField(max_length=300)),
-                ('remote_id', models.CharField(max_length=200)),
-                ('name', models.CharField(max_length=100)),
-                ('checksum', models.CharField(blank=True, max_length=64)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='remote_organizations', to='catalog.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("target", models.CharField(max_length=300)),
+                ("remote_id", models.CharField(max_length=200)),
+                ("name", models.CharField(max_length=100)),
+                ("checksum", models.CharField(blank=True, max_length=64)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="remote_organizations",
+                        to="catalog.municipality",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'target'), name='remote_organization_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "target"), name="remote_organization_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -52,7 +52,9 @@ class BuildResult:
 
 
 def _digest(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=vars).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(parts, sort_keys=True, ensure_ascii=False, default=vars).encode()
+    ).hexdigest()
 
 
 def _builder_key(base: str, publisher) -> str:
@@ -84,16 +86,26 @@ def _remove(out: Path, paths) -> None:
 
 
 def _file_sources(units: list[tuple[str, DatasetRecord]]) -> dict[str, str]:
-    wanted = {d.version_id for kind, r in units if kind == "dataset" for d in r.distributions if d.version_id}
+    wanted = {
+        d.version_id
+        for kind, r in units
+        if kind == "dataset"
+        for d in r.distributions
+        if d.version_id
+    }
     sources = {}
     ids = sorted(wanted)
     for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
-        for version_id, name in DataVersion.objects.filter(pk__in=chunk).values_list("id", "storage_name"):
+        for version_id, name in DataVersion.objects.filter(pk__in=chunk).values_list(
+            "id", "storage_name"
+        ):
             sources[str(version_id)] = default_storage.path(name)
     return sources
 
 
-def render_units(context: SiteContext, units: list[tuple[str, DatasetRecord]]) -> list[tuple[str, list[str], dict | None]]:
+def render_units(
+    context: SiteContext, units: list[tuple[str, DatasetRecord]]
+) -> list[tuple[str, list[str], dict | None]]:
     done = []
     for kind, record in units:
         render_unit = pages.dataset_outputs if kind == "dataset" else pages.withdrawn_outputs
@@ -119,7 +131,9 @@ class _Workers:
             threads = os.environ.get("POLARS_MAX_THREADS")
             os.environ["POLARS_MAX_THREADS"] = "1"
             try:
-                self.pool = ProcessPoolExecutor(self.count, mp_context=get_context("spawn"), initializer=worker.start)
+                self.pool = ProcessPoolExecutor(
+                    self.count, mp_context=get_context("spawn"), initializer=worker.start
+                )
                 for _ in range(self.count):
                     self.pool.submit(worker.ready)
             finally:
@@ -142,7 +156,9 @@ def _render_all(context: SiteContext, units, workers: _Workers, progress: Progre
             results += render_units(context, chunk)
             progress(len(results), len(units), "")
         return results
-    for part in workers.start().map(worker.render_units, [_narrowed(context, chunk) for chunk in chunks], chunks):
+    for part in workers.start().map(
+        worker.render_units, [_narrowed(context, chunk) for chunk in chunks], chunks
+    ):
         results += part
         progress(len(results), len(units), "")
     return results
@@ -173,7 +189,9 @@ class Changes:
     withdrawn: list[DatasetRecord]
 
 
-def _changes(state: BuildState, out: Path, municipality: Municipality, base: str, publisher) -> Changes:
+def _changes(
+    state: BuildState, out: Path, municipality: Municipality, base: str, publisher
+) -> Changes:
     published = catalogue.records(municipality)
     withdrawn = catalogue.records(municipality, statuses=[Status.WITHDRAWN])
     key = _builder_key(base, publisher)
@@ -214,13 +232,29 @@ def build(out: str | Path, municipality: Municipality, base_url: str | None = No
         everything = state.meta("builder") != _builder_key(base, publisher)
         if pool.count > 1 and everything and municipality.datasets.count() >= PARALLEL_FROM:
             pool.start()  # everything is to be rendered: let the workers start meanwhile
-        return _build(state, out, _changes(state, out, municipality, base, publisher), base, publisher, progress, pool)
+        return _build(
+            state,
+            out,
+            _changes(state, out, municipality, base, publisher),
+            base,
+            publisher,
+            progress,
+            pool,
+        )
     finally:
         pool.close()
         state.close()
 
 
-def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher, progress, workers: _Workers) -> BuildResult:
+def _build(
+    state: BuildState,
+    out: Path,
+    changes: Changes,
+    base: str,
+    publisher,
+    progress,
+    workers: _Workers,
+) -> BuildResult:
     units, digests, gone = changes.units, changes.digests, changes.gone
     shas = {d.sha256 for kind, r in units if kind == "dataset" for d in r.distributions if d.sha256}
     context = SiteContext(out=out, base=base, publisher=publisher,
@@ -241,13 +275,23 @@ def _build(state: BuildState, out: Path, changes: Changes, base: str, publisher,
     pages_written = 2 * len(rendered)
     if changed or not (out / "index.html").is_file():
         previous = {} if changes.fresh else state.aggregates()
-        aggregates, written = _aggregates(context, changes.published, changes.withdrawn, digests, state.pieces(), previous)
+        aggregates, written = _aggregates(
+            context, changes.published, changes.withdrawn, digests, state.pieces(), previous
+        )
         state.save_aggregates(aggregates)
         pages_written += written
     state.set_meta("builder", changes.builder_key)
     state.commit()
     files = sum(1 for r in changes.published for d in r.distributions if d.version_id)
-    return BuildResult(len(changes.published), len(changes.withdrawn), len(rendered), len(gone), pages_written, files, changed)
+    return BuildResult(
+        len(changes.published),
+        len(changes.withdrawn),
+        len(rendered),
+        len(gone),
+        pages_written,
+        files,
+        changed,
+    )
 
 
 # --- pages and files about the whole catalogue ---------------------------------------------
@@ -265,7 +309,9 @@ def _entry(record: DatasetRecord) -> dict:
 
 def _items(entries: list[dict], lang: str, page_path: str, pieces: dict) -> str:
     """The list of datasets of a page, joined from the items each dataset left in its pieces."""
-    home = pages.relative_root(page_path if lang == "ka" else f"en/{page_path}") + ("" if lang == "ka" else "en/")
+    home = pages.relative_root(page_path if lang == "ka" else f"en/{page_path}") + (
+        "" if lang == "ka" else "en/"
+    )
     html = "".join(pieces[e["id"]][f"item_{lang}"] for e in entries)
     return mark_safe(html.replace(pages.HOME, home))  # noqa: S308 (escaped when made)
 
@@ -275,7 +321,10 @@ def _listing_pages(prefix: str, entries: list[dict]) -> list[tuple[str, list[dic
     count = max(1, -(-len(entries) // PAGE_SIZE))
     paths = [f"{prefix}index.html"] + [f"{prefix}page/{n}/index.html" for n in range(2, count + 1)]
     numbered = list(enumerate(paths, 1))
-    return [(paths[n - 1], entries[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], n, numbered) for n in range(1, count + 1)]
+    return [
+        (paths[n - 1], entries[(n - 1) * PAGE_SIZE : n * PAGE_SIZE], n, numbered)
+        for n in range(1, count + 1)
+    ]
 
 
 class _Writer:
@@ -291,7 +340,11 @@ class _Writer:
         self.now[target] = digest
         if self.previous.get(target) == digest and (self.context.out / target).exists():
             return
-        write(self.context.out, target, render(template, page_context(self.context, path, lang) | inputs, lang))
+        write(
+            self.context.out,
+            target,
+            render(template, page_context(self.context, path, lang) | inputs, lang),
+        )
         self.pages += 1
 
     def file(self, path: str, data: str | bytes, changes_with_any_dataset: bool = False) -> None:
@@ -300,7 +353,11 @@ class _Writer:
         raw = data.encode() if isinstance(data, str) else data
         digest = "every build" if changes_with_any_dataset else hashlib.sha256(raw).hexdigest()
         self.now[path] = digest
-        if changes_with_any_dataset or self.previous.get(path) != digest or not (self.context.out / path).exists():
+        if (
+            changes_with_any_dataset
+            or self.previous.get(path) != digest
+            or not (self.context.out / path).exists()
+        ):
             write(self.context.out, path, raw)
 
     def redirect(self, path: str, target: str) -> None:
@@ -317,10 +374,16 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
     themes = {}
     for entry in entries:
         if entry["theme"]:
-            themes.setdefault(entry["theme"].code, {"code": entry["theme"].code, "label": entry["theme"].label, "count": 0})
+            themes.setdefault(
+                entry["theme"].code,
+                {"code": entry["theme"].code, "label": entry["theme"].label, "count": 0},
+            )
             themes[entry["theme"].code]["count"] += 1
     theme_list = sorted(themes.values(), key=lambda t: t["code"])
-    services = sorted({pages.service_key(e["service"]): e["service"] for e in entries}.items(), key=lambda item: item[1]["ka"])
+    services = sorted(
+        {pages.service_key(e["service"]): e["service"] for e in entries}.items(),
+        key=lambda item: item[1]["ka"],
+    )
     formats = sorted({f for e in entries for f in e["formats"]})
     # Only the home page carries the date of the last change: every list page would change with it.
     built = max((r.modified for r in published), default="")[:10]
@@ -333,25 +396,43 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
                     {"total": len(entries), "recent": _items([_entry(r) for r in recent], lang, "index.html", stored_pieces), "built": built} | shared, lang,
                     _digest(shared_digest, len(entries), built, [digests[r.id] for r in recent]))  # fmt: skip
         lists = [("datasets/", pairs, None)] + [
-            (f"datasets/theme/{code.lower()}/", [(r, e) for r, e in pairs if e["theme"] and e["theme"].code == code], themes[code])
+            (
+                f"datasets/theme/{code.lower()}/",
+                [(r, e) for r, e in pairs if e["theme"] and e["theme"].code == code],
+                themes[code],
+            )
             for code in sorted(themes)
         ]
         for prefix, chosen, theme in lists:
             for path, items, number, numbered in _listing_pages(prefix, chosen):
                 inputs = {"items": _items([e for _r, e in items], lang, path, stored_pieces), "page": number, "total": len(chosen), "theme": theme,
                           "pages": [(n, p if lang == "ka" else f"en/{p}") for n, p in numbered]} | shared  # fmt: skip
-                digest = _digest(shared_digest, number, len(chosen), len(numbered), theme, [digests[r.id] for r, _e in items])
+                digest = _digest(
+                    shared_digest,
+                    number,
+                    len(chosen),
+                    len(numbered),
+                    theme,
+                    [digests[r.id] for r, _e in items],
+                )
                 writer.page(path, "publishing/site/catalogue.html", inputs, lang, digest)
 
     for name in ("site.css", "site.js"):
         writer.file(f"assets/{name}", (ASSETS / name).read_bytes())
     pieces = [stored_pieces[r.id] for r in published]
-    writer.file("assets/search-index.js", _search_index(published, services, pieces), changes_with_any_dataset=True)
+    writer.file(
+        "assets/search-index.js",
+        _search_index(published, services, pieces),
+        changes_with_any_dataset=True,
+    )
     writer.file("data.json", _data_json(pieces), changes_with_any_dataset=True)
     for ext, data in _catalogue_files(context, published, pieces).items():
         writer.file(f"doc/catalog.{ext}", data, changes_with_any_dataset=True)
     writer.file("sitemap.xml", _sitemap(context.base, published))
-    writer.file("robots.txt", f"User-agent: *\nAllow: /\nDisallow: /{STATE}/\nSitemap: {context.base}/sitemap.xml\n")
+    writer.file(
+        "robots.txt",
+        f"User-agent: *\nAllow: /\nDisallow: /{STATE}/\nSitemap: {context.base}/sitemap.xml\n",
+    )
     writer.file("_redirects", _netlify_redirects(published + withdrawn))
     writer.file(".htaccess", _htaccess(published + withdrawn))
     writer.redirect("doc/catalog/index.html", "datasets/index.html")
@@ -363,18 +444,30 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
 
 def _data_json(pieces: list[dict]) -> str:
     """Project Open Data's data.json, joined from each dataset's entry."""
-    head = json.dumps({k: v for k, v in datajson.catalog([], "").items() if k != "dataset"}, ensure_ascii=False)[:-1]
+    head = json.dumps(
+        {k: v for k, v in datajson.catalog([], "").items() if k != "dataset"}, ensure_ascii=False
+    )[:-1]
     return head + ', "dataset": [\n' + ",\n".join(p["datajson"] for p in pieces) + "\n]}\n"
 
 
-def _search_index(published: list[DatasetRecord], services: list[tuple[str, dict]], pieces: list[dict]) -> str:
+def _search_index(
+    published: list[DatasetRecord], services: list[tuple[str, dict]], pieces: list[dict]
+) -> str:
     """The search index, joined from each dataset's item."""
     themes = {r.theme.code: r.theme.label for r in published if r.theme}
-    head = json.dumps({"themes": themes, "services": dict(services)}, ensure_ascii=False, separators=(",", ":"))[:-1]
-    return f'window.GHIA_INDEX = {head},"items":[\n' + ",\n".join(p["search"] for p in pieces) + "\n]};\n"
+    head = json.dumps(
+        {"themes": themes, "services": dict(services)}, ensure_ascii=False, separators=(",", ":")
+    )[:-1]
+    return (
+        f'window.GHIA_INDEX = {head},"items":[\n'
+        + ",\n".join(p["search"] for p in pieces)
+        + "\n]};\n"
+    )
 
 
-def _catalogue_files(context: SiteContext, published: list[DatasetRecord], pieces: list[dict]) -> dict[str, bytes]:
+def _catalogue_files(
+    context: SiteContext, published: list[DatasetRecord], pieces: list[dict]
+) -> dict[str, bytes]:
     """The municipality's DCAT-AP catalogue in the three formats, joined from the catalogue's
     own description and each dataset's pieces."""
     triples = rdfwriters.Triples()
@@ -386,13 +479,25 @@ def _catalogue_files(context: SiteContext, published: list[DatasetRecord], piece
 
 
 def _sitemap(base: str, published: list[DatasetRecord]) -> str:
-    urls = [(f"{base}/", None), (f"{base}/en/", None), (f"{base}/datasets/", None), (f"{base}/en/datasets/", None)]
+    urls = [
+        (f"{base}/", None),
+        (f"{base}/en/", None),
+        (f"{base}/datasets/", None),
+        (f"{base}/en/datasets/", None),
+    ]
     for record in published:
         for prefix in ("", "en/"):
             urls.append((f"{base}/{prefix}doc/dataset/{record.slug}/", record.modified[:10]))
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for url, modified in urls:
-        lines.append(f"<url><loc>{url}</loc>" + (f"<lastmod>{modified}</lastmod>" if modified else "") + "</url>")
+        lines.append(
+            f"<url><loc>{url}</loc>"
+            + (f"<lastmod>{modified}</lastmod>" if modified else "")
+            + "</url>"
+        )
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
@@ -408,18 +513,29 @@ def _netlify_redirects(found: list[DatasetRecord]) -> str:
             lines.append(f"/id/dataset/{old}  /doc/dataset/{record.slug}/  303")
             lines.append(f"/doc/dataset/{old}  /doc/dataset/{record.slug}/  301")
             lines.append(f"/doc/dataset/{old}/  /doc/dataset/{record.slug}/  301")
-    lines += ["/id/dataset/:slug  /doc/dataset/:slug/  303", "/id/catalog  /datasets/  303", "/doc/catalog  /datasets/  303"]
+    lines += [
+        "/id/dataset/:slug  /doc/dataset/:slug/  303",
+        "/id/catalog  /datasets/  303",
+        "/doc/catalog  /datasets/  303",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def _htaccess(found: list[DatasetRecord]) -> str:
     """The same redirects for Apache (mod_alias), wherever the site sits under the host.
     Not one line per distribution: Apache reads the whole file on every request."""
-    lines = ["# Persistent URIs: /id/ answers 303 See Other with the document (Ghia).", "RedirectMatch 404 /\\.ghia(/|$)"]
+    lines = [
+        "# Persistent URIs: /id/ answers 303 See Other with the document (Ghia).",
+        "RedirectMatch 404 /\\.ghia(/|$)",
+    ]
     for record in found:
         for old in record.old_slugs:
-            lines.append(f"RedirectMatch 303 ^(.*)/id/dataset/{old}/?$ $1/doc/dataset/{record.slug}/")
-            lines.append(f"RedirectMatch 301 ^(.*)/doc/dataset/{old}/?$ $1/doc/dataset/{record.slug}/")
+            lines.append(
+                f"RedirectMatch 303 ^(.*)/id/dataset/{old}/?$ $1/doc/dataset/{record.slug}/"
+            )
+            lines.append(
+                f"RedirectMatch 301 ^(.*)/doc/dataset/{old}/?$ $1/doc/dataset/{record.slug}/"
+            )
     lines += [
         "RedirectMatch 303 ^(.*)/id/dataset/([^/]+)/?$ $1/doc/dataset/$2/",
         "RedirectMatch 303 ^(.*)/id/catalog/?$ $1/datasets/",

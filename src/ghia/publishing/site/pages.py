@@ -49,8 +49,6 @@ def relative_root(path: str) -> str:
     return "../" * path.count("/")
 
 
-
-
 def page_context(context: SiteContext, path: str, lang: str) -> dict:
     """Links of a page at ``path`` (the Georgian path; English pages live under en/)."""
     shown = path if lang == "ka" else f"en/{path}"
@@ -62,7 +60,10 @@ def page_context(context: SiteContext, path: str, lang: str) -> dict:
         "home": root if lang == "ka" else f"{root}en/",
         "switch": f"en/{path}" if lang == "ka" else path,
         "canonical": shown.removesuffix("index.html"),
-        "alternates": [("ka", path.removesuffix("index.html")), ("en", f"en/{path}".removesuffix("index.html"))],
+        "alternates": [
+            ("ka", path.removesuffix("index.html")),
+            ("en", f"en/{path}".removesuffix("index.html")),
+        ],
         "base": context.base,
         "publisher": context.publisher,
     }
@@ -75,7 +76,10 @@ def render(template: str, context: dict, lang: str) -> str:
 
 def redirect(context: SiteContext, path: str, target: str) -> str:
     """A page at ``path`` that sends the reader to ``target`` (a path from the site root)."""
-    html = REDIRECT.format(target=relative_root(path) + target, canonical=f"{context.base}/{target.removesuffix('index.html')}")
+    html = REDIRECT.format(
+        target=relative_root(path) + target,
+        canonical=f"{context.base}/{target.removesuffix('index.html')}",
+    )
     write(context.out, path, html)
     return path
 
@@ -117,7 +121,11 @@ def previews(context: SiteContext, record: DatasetRecord, made: dict) -> list[di
         elif item.sha256 in made:
             data = made[item.sha256]
         else:
-            shown = preview(context.file_sources[item.version_id], item.format.code if item.format else None, item.filename)
+            shown = preview(
+                context.file_sources[item.version_id],
+                item.format.code if item.format else None,
+                item.filename,
+            )
             data = made[item.sha256] = shown.as_dict() if shown else None
         if data:
             shown = Preview(**data)
@@ -128,8 +136,12 @@ def previews(context: SiteContext, record: DatasetRecord, made: dict) -> list[di
 def preview_table(shown: Preview) -> str:
     """The preview as an HTML table: the same in both languages, so built once, in Python."""
     head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in shown.rows)
-    return mark_safe(f'<div class="scroll"><table class="grid preview"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')  # noqa: S308 (escaped)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in shown.rows
+    )
+    return mark_safe(
+        f'<div class="scroll"><table class="grid preview"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    )  # noqa: S308 (escaped)
 
 
 def pieces(triples) -> dict:
@@ -171,7 +183,9 @@ def fragments(record: DatasetRecord, links: dcat.Links) -> dict:
 
 def service_key(service: dict) -> str:
     """A short stable key for a service in the search index (services have no code in records)."""
-    return hashlib.sha256(json.dumps(service, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+    return hashlib.sha256(
+        json.dumps(service, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:10]
 
 
 def search_item(record: DatasetRecord) -> str:
@@ -195,12 +209,19 @@ def excerpt(text: str, length: int = 180) -> str:
 
 def item_html(record: DatasetRecord, lang: str) -> str:
     """The dataset in a list: made once per language with its pages, placed in every list."""
-    meta = [text_in(record.service, lang)] + ([text_in(record.theme.label, lang)] if record.theme else [])
-    meta += [f'<span class="format">{escape(f)}</span>' for f in sorted({d.format.code for d in record.distributions if d.format})]
+    meta = [text_in(record.service, lang)] + (
+        [text_in(record.theme.label, lang)] if record.theme else []
+    )
+    meta += [
+        f'<span class="format">{escape(f)}</span>'
+        for f in sorted({d.format.code for d in record.distributions if d.format})
+    ]
     summary = text_in({k: excerpt(v) for k, v in record.description.items()}, lang)
     return (
         f'<li class="dataset-item"><a href="{HOME}doc/dataset/{record.slug}/index.html">{text_in(record.title, lang)}</a>'
-        f'<div class="meta">{" · ".join(meta)}</div>' + (f"<p>{summary}</p>" if summary else "") + "</li>\n"
+        f'<div class="meta">{" · ".join(meta)}</div>'
+        + (f"<p>{summary}</p>" if summary else "")
+        + "</li>\n"
     )
 
 
@@ -220,7 +241,11 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
         "built": record.modified[:10],
     }
     for lang in LANGS:
-        page = page_context(context, path, lang) | shared | {"keywords": record.keywords[lang] or record.keywords["ka"] or record.keywords["en"]}
+        page = (
+            page_context(context, path, lang)
+            | shared
+            | {"keywords": record.keywords[lang] or record.keywords["ka"] or record.keywords["en"]}
+        )
         target = path if lang == "ka" else f"en/{path}"
         write(out, target, render("publishing/site/dataset.html", page, lang))
         written.append(target)
@@ -233,10 +258,18 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
     written.append(package)
     for item in record.distributions:
         if item.version_id in context.file_sources:
-            link_file(out, f"files/{item.version_id}/{item.filename}", context.file_sources[item.version_id])
+            link_file(
+                out,
+                f"files/{item.version_id}/{item.filename}",
+                context.file_sources[item.version_id],
+            )
             written.append(f"files/{item.version_id}/{item.filename}")
     if record.table_schema:
-        write(out, f"doc/dataset/{slug}/schema.json", json.dumps(record.table_schema, ensure_ascii=False, indent=1))
+        write(
+            out,
+            f"doc/dataset/{slug}/schema.json",
+            json.dumps(record.table_schema, ensure_ascii=False, indent=1),
+        )
         written.append(f"doc/dataset/{slug}/schema.json")
     written += _identifier_redirects(context, record, path)
     own["datajson"] = json.dumps(datajson.dataset(record, context.base), ensure_ascii=False)

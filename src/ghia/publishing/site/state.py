@@ -52,7 +52,9 @@ class BuildState:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for unit_id, outputs in self.db.execute(f"select id, outputs from units where id in ({marks})", chunk):
+            for unit_id, outputs in self.db.execute(
+                f"select id, outputs from units where id in ({marks})", chunk
+            ):
                 found[unit_id] = json.loads(outputs)
         return found
 
@@ -60,7 +62,12 @@ class BuildState:
         pieces = pieces or {}
         self.db.execute(
             "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (unit_id, digest, json.dumps(outputs, ensure_ascii=False), *[pieces.get(name) for name in PIECES]),
+            (
+                unit_id,
+                digest,
+                json.dumps(outputs, ensure_ascii=False),
+                *[pieces.get(name) for name in PIECES],
+            ),
         )
 
     def drop_units(self, unit_ids) -> None:
@@ -77,7 +84,9 @@ class BuildState:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for sha, data in self.db.execute(f"select sha256, data from previews where sha256 in ({marks})", chunk):
+            for sha, data in self.db.execute(
+                f"select sha256, data from previews where sha256 in ({marks})", chunk
+            ):
                 found[sha] = json.loads(data)
         return found
 

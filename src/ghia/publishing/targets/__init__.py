@@ -94,7 +94,9 @@ class Seen:
 class Observation:
     target: str
     datasets: dict[str, Seen] = field(default_factory=dict)  # by Ghia dataset id
-    unknown: list[str] = field(default_factory=list)  # entries that carry no Ghia identifier we know
+    unknown: list[str] = field(
+        default_factory=list
+    )  # entries that carry no Ghia identifier we know
     error: str = ""  # the target could not be read at all
 
 
@@ -114,4 +116,6 @@ class Target(ABC):
         """Carry out the plan; returns what was done."""
 
     @abstractmethod
-    def observe(self, municipality: Municipality, records: Iterable[DatasetRecord]) -> Observation: ...
+    def observe(
+        self, municipality: Municipality, records: Iterable[DatasetRecord]
+    ) -> Observation: ...

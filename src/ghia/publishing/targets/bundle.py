@@ -49,7 +49,11 @@ COLUMNS = [
     ("თემა", "Theme", lambda r, d: r.theme.code if r.theme else ""),
     ("ლიცენზია", "Licence", lambda r, d: r.licence.id),
     ("ლიცენზიის მისამართი", "Licence URI", lambda r, d: dcat.licence_uri(r)),
-    ("განახლების სიხშირე", "Update frequency", lambda r, d: r.frequency.code if r.frequency else ""),
+    (
+        "განახლების სიხშირე",
+        "Update frequency",
+        lambda r, d: r.frequency.code if r.frequency else "",
+    ),
     ("პერიოდის დასაწყისი", "Period from", lambda r, d: r.temporal_start or ""),
     ("პერიოდის დასასრული", "Period until", lambda r, d: r.temporal_end or ""),
     ("გეოგრაფიული არეალი", "Spatial coverage", lambda r, d: r.spatial["ka"] or r.spatial["en"]),
@@ -164,20 +168,27 @@ class BundleTarget(Target):
                     progress(done, len(plan.actions), entry_path(record, distribution))
             # The catalogue names the files where the municipality's website offers them.
             publisher = catalogue.publisher(municipality)
-            graph = dcat.catalog_graph(dcat.municipal_catalog(publisher), found, dcat.Links(publisher.base))
+            graph = dcat.catalog_graph(
+                dcat.municipal_catalog(publisher), found, dcat.Links(publisher.base)
+            )
             put("catalog.ttl", dcat.serialize(graph, "turtle"))
             put("catalog.rdf", dcat.serialize(graph, "xml"))
             put("metadata.csv", metadata_csv(found))
             put("metadata.xlsx", metadata_xlsx(found))
             name = publisher.name
-            put("README.txt", README.format(name_ka=name["ka"], name_en=name["en"], count=len(found)).encode())
+            put(
+                "README.txt",
+                README.format(name_ka=name["ka"], name_en=name["en"], count=len(found)).encode(),
+            )
             bundle.writestr("SHA256SUMS", "".join(f"{sha}  {path}\n" for sha, path in sums))
         partial.replace(self.path)  # a reader never sees half a bundle
         self._record(found)
         progress(len(plan.actions), len(plan.actions), self.path.name)
         return plan
 
-    def _copy(self, bundle: zipfile.ZipFile, record: DatasetRecord, distribution: DistributionRecord) -> str:
+    def _copy(
+        self, bundle: zipfile.ZipFile, record: DatasetRecord, distribution: DistributionRecord
+    ) -> str:
         name = entry_path(record, distribution)
         version = DataVersion.objects.get(pk=distribution.version_id)
         with open_version(version) as source, bundle.open(name, "w", force_zip64=True) as target:
@@ -227,8 +238,12 @@ class BundleTarget(Target):
                     seen.formats.add(row[column["Format"]])
                 if path:
                     sha = hashlib.sha256(bundle.read(path)).hexdigest() if path in names else None
-                    paths = {entry_path(known[identifier], d): d.id for d in known[identifier].distributions}
-                    seen.files.append(SeenFile(path, sha, "" if sha else "missing", key=paths.get(path, "")))
+                    paths = {
+                        entry_path(known[identifier], d): d.id
+                        for d in known[identifier].distributions
+                    }
+                    seen.files.append(
+                        SeenFile(path, sha, "" if sha else "missing", key=paths.get(path, ""))
+                    )
                 observation.datasets[identifier] = seen
         return observation
-

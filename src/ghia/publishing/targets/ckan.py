@@ -68,7 +68,9 @@ class CkanClient:
                     return self.remote.call_action(action, data or {})
                 filename, opener = upload
                 with opener() as stream:
-                    return self.remote.call_action(action, data or {}, files={"upload": (filename, stream)})
+                    return self.remote.call_action(
+                        action, data or {}, files={"upload": (filename, stream)}
+                    )
             except Exception as error:
                 if not is_transient(error) or attempt == self.retries:
                     raise
@@ -119,8 +121,12 @@ class CkanTarget(Target):
             municipality=municipality,
             records=found,
             publications=stored,
-            organization=RemoteOrganization.objects.filter(municipality=municipality, target=self.key).first(),
-            organization_payload=fields.organization(fields.organization_name(municipality.slug), publisher.name, publisher.homepage),
+            organization=RemoteOrganization.objects.filter(
+                municipality=municipality, target=self.key
+            ).first(),
+            organization_payload=fields.organization(
+                fields.organization_name(municipality.slug), publisher.name, publisher.homepage
+            ),
         )
 
     def _plan(self, work: _Work) -> Plan:
@@ -145,16 +151,30 @@ class CkanTarget(Target):
             for distribution in record.distributions:
                 entry = stored_files.get(distribution.id)
                 name = distribution.filename or distribution.external_url
-                if not entry or not entry.get("remote_id") or entry.get("sha256") != distribution.sha256:
+                if (
+                    not entry
+                    or not entry.get("remote_id")
+                    or entry.get("sha256") != distribution.sha256
+                ):
                     plan.add("upload", "resource", f"{label}/{name}", record.id, distribution.id)
                 elif entry.get("checksum") != fields.checksum(fields.resource(distribution)):
                     plan.add("update", "resource", f"{label}/{name}", record.id, distribution.id)
             current = {d.id for d in record.distributions}
             for distribution_id, entry in stored_files.items():
                 if distribution_id not in current and entry.get("remote_id"):
-                    plan.add("delete", "resource", f"{label}/{distribution_id}", record.id, distribution_id)
+                    plan.add(
+                        "delete",
+                        "resource",
+                        f"{label}/{distribution_id}",
+                        record.id,
+                        distribution_id,
+                    )
         for dataset_id, publication in work.publications.items():
-            if dataset_id not in work.records and publication.remote_id and publication.state != Publication.State.WITHDRAWN:
+            if (
+                dataset_id not in work.records
+                and publication.remote_id
+                and publication.state != Publication.State.WITHDRAWN
+            ):
                 plan.add("delete", "package", publication.dataset.slug, dataset_id)
         return plan
 
@@ -192,7 +212,9 @@ class CkanTarget(Target):
         else:
             record = work.records[action.dataset_id]
             distribution = next(d for d in record.distributions if d.id == action.key)
-            self._resource(work.publications[record.id], distribution, upload=action.verb == "upload")
+            self._resource(
+                work.publications[record.id], distribution, upload=action.verb == "upload"
+            )
 
     def _fail(self, work: _Work, dataset_id: str, error: Exception) -> str:
         message = f"{type(error).__name__}: {error}"[:2000]
@@ -215,9 +237,16 @@ class CkanTarget(Target):
             found = self.client.show("organization_show", payload["name"])
             if found is None:
                 found = self.client.call(
-                    "organization_create", payload, recover=lambda: self.client.show("organization_show", payload["name"])
+                    "organization_create",
+                    payload,
+                    recover=lambda: self.client.show("organization_show", payload["name"]),
                 )
-            org = RemoteOrganization(municipality=work.municipality, target=self.key, remote_id=found["id"], name=found["name"])
+            org = RemoteOrganization(
+                municipality=work.municipality,
+                target=self.key,
+                remote_id=found["id"],
+                name=found["name"],
+            )
         org.checksum = fields.checksum(payload)
         org.save()
         work.organization = org
@@ -233,10 +262,14 @@ class CkanTarget(Target):
         payload = fields.package(record, work.organization.remote_id)
         publication = work.publications.get(record.id)
         if publication is None:
-            publication = Publication.objects.create(dataset_id=record.id, kind=self.kind, target=self.key)
+            publication = Publication.objects.create(
+                dataset_id=record.id, kind=self.kind, target=self.key
+            )
             work.publications[record.id] = publication
         if publication.remote_id:
-            found = self.client.call("package_patch", {"id": publication.remote_id, **payload, "state": "active"})
+            found = self.client.call(
+                "package_patch", {"id": publication.remote_id, **payload, "state": "active"}
+            )
         else:
             # Marked before the call: a run that dies after CKAN created the package looks it up.
             if publication.state != Publication.State.CREATING:
@@ -244,9 +277,13 @@ class CkanTarget(Target):
                 publication.save(update_fields=["state", "updated_at"])
             found = self._adopt_package(record)
             if found is not None:
-                found = self.client.call("package_patch", {"id": found["id"], **payload, "state": "active"})
+                found = self.client.call(
+                    "package_patch", {"id": found["id"], **payload, "state": "active"}
+                )
             else:
-                found = self.client.call("package_create", payload, recover=lambda: self._adopt_package(record))
+                found = self.client.call(
+                    "package_create", payload, recover=lambda: self._adopt_package(record)
+                )
         publication.remote_id = found["id"]
         publication.remote_url = f"{self.url}/dataset/{found['name']}"
         publication.checksum = fields.checksum(payload)
@@ -257,9 +294,18 @@ class CkanTarget(Target):
 
     def _adopt_resource(self, publication: Publication, distribution_id: str) -> dict | None:
         package = self.client.show("package_show", publication.remote_id) or {}
-        return next((r for r in package.get("resources", []) if r.get("ghia_distribution_id") == distribution_id), None)
+        return next(
+            (
+                r
+                for r in package.get("resources", [])
+                if r.get("ghia_distribution_id") == distribution_id
+            ),
+            None,
+        )
 
-    def _resource(self, publication: Publication, distribution: DistributionRecord, upload: bool) -> None:
+    def _resource(
+        self, publication: Publication, distribution: DistributionRecord, upload: bool
+    ) -> None:
         payload = fields.resource(distribution)
         entry = dict(publication.files.get(distribution.id) or {})
         if entry.get("pending") and not entry.get("remote_id"):
@@ -272,7 +318,9 @@ class CkanTarget(Target):
             version = DataVersion.objects.get(pk=distribution.version_id)
             file = (distribution.filename, lambda: open_version(version))
         if entry.get("remote_id"):
-            found = self.client.call("resource_patch", {"id": entry["remote_id"], **payload}, upload=file)
+            found = self.client.call(
+                "resource_patch", {"id": entry["remote_id"], **payload}, upload=file
+            )
         else:
             with transaction.atomic():
                 publication.files = {**publication.files, distribution.id: {"pending": True}}
@@ -283,10 +331,16 @@ class CkanTarget(Target):
             )  # fmt: skip
             if found.get("hash") != distribution.sha256 and file is not None:
                 # Adopted from a run that stopped mid-upload: send the file again.
-                found = self.client.call("resource_patch", {"id": found["id"], **payload}, upload=file)
+                found = self.client.call(
+                    "resource_patch", {"id": found["id"], **payload}, upload=file
+                )
         publication.files = {
             **publication.files,
-            distribution.id: {"remote_id": found["id"], "sha256": distribution.sha256, "checksum": fields.checksum(payload)},
+            distribution.id: {
+                "remote_id": found["id"],
+                "sha256": distribution.sha256,
+                "checksum": fields.checksum(payload),
+            },
         }
         publication.save(update_fields=["files", "updated_at"])
 
@@ -312,34 +366,54 @@ class CkanTarget(Target):
 
     def observe(self, municipality: Municipality, records: Iterable[DatasetRecord]) -> Observation:
         """What the portal shows anyone (an anonymous client), for the verifier."""
-        public = CkanClient(self.url, retries=self.client.retries, backoff=self.client.backoff, sleep=self.client.sleep)
+        public = CkanClient(
+            self.url,
+            retries=self.client.retries,
+            backoff=self.client.backoff,
+            sleep=self.client.sleep,
+        )
         observation = Observation(self.key)
         stored = {
             str(p.dataset_id): p
-            for p in Publication.objects.filter(target=self.key, dataset__municipality=municipality).exclude(remote_id="")
+            for p in Publication.objects.filter(
+                target=self.key, dataset__municipality=municipality
+            ).exclude(remote_id="")
         }
         try:
             for record in records:
                 publication = stored.get(record.id)
-                package = public.show("package_show", publication.remote_id) if publication else None
+                package = (
+                    public.show("package_show", publication.remote_id) if publication else None
+                )
                 if package and package.get("state", "active") == "active":
-                    observation.datasets[record.id] = _seen(package, f"{self.url}/dataset/{package['name']}")
-            observation.unknown = self._unknown(public, municipality, {p.remote_id for p in stored.values()})
+                    observation.datasets[record.id] = _seen(
+                        package, f"{self.url}/dataset/{package['name']}"
+                    )
+            observation.unknown = self._unknown(
+                public, municipality, {p.remote_id for p in stored.values()}
+            )
         except Exception as error:
             if not is_transient(error):
                 raise
             observation.error = str(error)
         return observation
 
-    def _unknown(self, public: CkanClient, municipality: Municipality, known: set[str]) -> list[str]:
+    def _unknown(
+        self, public: CkanClient, municipality: Municipality, known: set[str]
+    ) -> list[str]:
         """Packages in the municipality's organization that no dataset of Ghia published."""
         org = RemoteOrganization.objects.filter(municipality=municipality, target=self.key).first()
         if org is None:
             return []
         names, start = [], 0
         while True:
-            page = public.call("package_search", {"fq": f'owner_org:"{org.remote_id}"', "rows": 1000, "start": start})
-            names += [f"{self.url}/dataset/{p['name']}" for p in page["results"] if p["id"] not in known]
+            page = public.call(
+                "package_search",
+                {"fq": f'owner_org:"{org.remote_id}"', "rows": 1000, "start": start},
+            )
+            names += [
+                f"{self.url}/dataset/{p['name']}" for p in page["results"] if p["id"] not in known
+            ]
             start += len(page["results"])
             if not page["results"] or start >= page["count"]:
                 return names
@@ -377,4 +451,3 @@ def _seen(package: dict, location: str) -> Seen:
         files=[_download(r) for r in resources if r.get("url_type") == "upload" and r.get("url")],
         location=location,
     )
-

@@ -50,7 +50,9 @@ _NAME_UNSAFE = re.compile(r"[^a-z0-9_-]")
 
 
 def checksum(payload: dict) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
 
 
 def _json(value) -> str:

@@ -64,16 +64,26 @@ class SiteTarget(Target):
         base = (self.base_url or catalogue.publisher(municipality).base).rstrip("/")
         now = timezone.now()
         published = catalogue.records(municipality)
-        stored = {str(p.dataset_id): p for p in Publication.objects.filter(target=self.key, dataset__municipality=municipality)}
+        stored = {
+            str(p.dataset_id): p
+            for p in Publication.objects.filter(target=self.key, dataset__municipality=municipality)
+        }
         for record in published:
-            publication = stored.get(record.id) or Publication(dataset_id=record.id, kind=self.kind, target=self.key)
+            publication = stored.get(record.id) or Publication(
+                dataset_id=record.id, kind=self.kind, target=self.key
+            )
             checksum = record.digest()
-            if publication.checksum == checksum and publication.state == Publication.State.PUBLISHED:
+            if (
+                publication.checksum == checksum
+                and publication.state == Publication.State.PUBLISHED
+            ):
                 continue
             publication.remote_id = f"doc/dataset/{record.slug}"
             publication.remote_url = f"{base}/doc/dataset/{record.slug}/"
             publication.checksum = checksum
-            publication.files = {d.id: {"sha256": d.sha256, "remote_id": d.file_path} for d in record.distributions}
+            publication.files = {
+                d.id: {"sha256": d.sha256, "remote_id": d.file_path} for d in record.distributions
+            }
             publication.state = Publication.State.PUBLISHED
             publication.published_at = now
             publication.save()
@@ -261,7 +271,11 @@ def _format(encoding) -> str | None:
     for value in values:
         if isinstance(value, str) and value.startswith(EU + "file-type/"):
             return value.rsplit("/", 1)[-1]
-    found = registries.format_for_media_type(values[0]) if values and isinstance(values[0], str) else None
+    found = (
+        registries.format_for_media_type(values[0])
+        if values and isinstance(values[0], str)
+        else None
+    )
     return found.id if found else None
 
 
@@ -280,4 +294,3 @@ def _licence_id(uri: str) -> str | None:
         return match.group(1)
     licence = registries.licence_for_uri(uri) if uri else None
     return licence.id if licence else None
-
