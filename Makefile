@@ -48,7 +48,7 @@ test-sqlite:
 
 # The model, workflow, permission and API tests again on a throw-away PostgreSQL cluster.
 test-postgres:
-	$(BIN)/python -m tests.run_on_postgres -p no:cacheprovider -m "not browser and not ckan" tests/catalog tests/web tests/api tests/assessment
+	$(BIN)/python -m tests.run_on_postgres -p no:cacheprovider -m "not browser and not ckan" tests/catalog tests/web tests/api tests/assessment tests/publishing tests/preparation
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

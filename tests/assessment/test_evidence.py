@@ -59,7 +59,7 @@ def test_measures_of_a_known_catalogue(catalogue):
     assert m["share_up_to_date"] == pytest.approx(
         1 / 2
     )  # monthly, last file 90 days ago; one without schedule
-    assert m["share_on_both"] is None  # nothing reports publication targets
+    assert m["share_on_both"] == 0  # publishing reports the targets; nothing is on them yet
     assert m["personal_data_datasets"] == 1
     assert m["published_with_personal_data"] == 0
 

@@ -1,8 +1,8 @@
 import io
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from ghia.catalog import services
 from ghia.catalog.bilingual import Bilingual

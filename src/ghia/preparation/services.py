@@ -197,7 +197,7 @@ def _adopt_inferred_schema(version: DataVersion, descriptor: dict) -> None:
     version's schema is already there."""
     with transaction.atomic():
         current = (
-            TableSchema.objects.select_for_update()
+            TableSchema.objects.select_for_update(of=("self",))
             .select_related("inferred_from")
             .filter(dataset_id=version.dataset_id)
             .first()
