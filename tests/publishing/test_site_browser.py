@@ -3,13 +3,12 @@
 import pytest
 
 from ghia.publishing.site import build
-from tests.browser.conftest import browser  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     yield context.new_page()
     context.close()
