@@ -17,6 +17,7 @@ from ghia.catalog.models import Dataset
 from ghia.preparation import services
 from ghia.preparation.models import CheckRun, TableSchema
 from ghia.standards.registries import five_stars, format_by_id
+from ghia.tabular.report import HEADER_TYPES
 
 # Points of each part; together 100.
 WEIGHTS = {
@@ -39,16 +40,6 @@ LABELS = {
     "languages": _("title, description and keywords in Georgian and English"),
     "on_time": _("updated as often as promised"),
 }
-HEADER_ERRORS = frozenset(
-    {
-        "blank-header",
-        "blank-label",
-        "duplicate-label",
-        "incorrect-label",
-        "extra-label",
-        "missing-label",
-    }
-)
 DESCRIPTION_CHARS = 200
 KEYWORDS = 3
 LANGS = ("ka", "en")
@@ -155,7 +146,7 @@ def dataset_facts(dataset: Dataset) -> QualityFacts:
         licence_open=bool(dataset.licence and dataset.licence.is_open),
         format_ids=[f for f in files.values_list("format_id", flat=True) if f],
         has_schema=TableSchema.objects.filter(dataset=dataset).exists(),
-        schema_matches=report is not None and not any(t in HEADER_ERRORS for t in by_type),
+        schema_matches=report is not None and not any(t in HEADER_TYPES for t in by_type),
         data_score=(report.get("quality") or {}).get("score") if report else None,
         descriptions={lang: dataset.description.get(lang) or "" for lang in LANGS},
         keywords={
