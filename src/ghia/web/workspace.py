@@ -10,7 +10,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,10 +32,10 @@ def staff_required(view):
 
 
 def _dataset(request, pk) -> Dataset:
-    dataset = get_object_or_404(Dataset.objects.select_related("municipality", "service"), pk=pk)
-    if dataset.municipality_id not in permissions.member_municipality_ids(request.user) and not permissions.is_admin(request.user):
-        raise Http404
-    return dataset
+    """A dataset of the user's municipalities; any other is a 404, as if it did not exist."""
+    return get_object_or_404(
+        permissions.workspace_datasets(request.user).select_related("municipality", "service"), pk=pk
+    )
 
 
 @staff_required
