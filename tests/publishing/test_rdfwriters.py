@@ -73,9 +73,16 @@ def test_pieces_join_into_one_document():
         rdfwriters.jsonld_lines(rdfwriters.jsonld_nodes(t, PREFIXES)) for t in (first, second)
     )
     assert (
-        len(Graph().parse(data=rdfwriters.jsonld_document(lines, PREFIXES), format="json-ld")) == 2
+        len(
+            Graph().parse(
+                data=rdfwriters.jsonld_document(lines.encode(), PREFIXES), format="json-ld"
+            )
+        )
+        == 2
     )
-    body = rdfwriters.rdfxml_body(first, PREFIXES) + rdfwriters.rdfxml_body(second, PREFIXES)
+    body = (
+        rdfwriters.rdfxml_body(first, PREFIXES) + rdfwriters.rdfxml_body(second, PREFIXES)
+    ).encode()
     assert len(Graph().parse(data=rdfwriters.rdfxml_document(body, PREFIXES), format="xml")) == 2
 
 

@@ -24,7 +24,9 @@ def held_by_targets(municipality) -> dict[str, set[str]]:
 
     held: dict[str, set[str]] = {}
     rows = Publication.objects.filter(
-        dataset__municipality=municipality, state=Publication.State.PUBLISHED, kind__in=EVIDENCE_NAMES
+        dataset__municipality=municipality,
+        state=Publication.State.PUBLISHED,
+        kind__in=EVIDENCE_NAMES,
     ).values_list("dataset_id", "kind")
     for dataset_id, kind in rows:
         held.setdefault(str(dataset_id), set()).add(EVIDENCE_NAMES[kind])

@@ -169,16 +169,18 @@ def rdfxml_body(triples: Iterable[Triple], prefixes: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
-def rdfxml_document(body: str, prefixes: dict[str, str]) -> bytes:
+def rdfxml_document(body: bytes, prefixes: dict[str, str]) -> bytes:
+    """The document around ``body`` (UTF-8): bodies of several graphs may be joined."""
     declarations = "".join(
         f"\n    xmlns:{p}={quoteattr(str(ns))}"
         for p, ns in sorted({**prefixes, "rdf": str(RDF)}.items())
     )
-    return f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{declarations}>\n{body}</rdf:RDF>\n'.encode()
+    head = f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{declarations}>\n'
+    return head.encode() + body + b"</rdf:RDF>\n"
 
 
 def rdfxml(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
-    return rdfxml_document(rdfxml_body(triples, prefixes), prefixes)
+    return rdfxml_document(rdfxml_body(triples, prefixes).encode(), prefixes)
 
 
 # --- JSON-LD ------------------------------------------------------------------------------
@@ -225,10 +227,11 @@ def jsonld_lines(nodes: list[dict]) -> str:
     return ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes)
 
 
-def jsonld_document(lines: str, prefixes: dict[str, str]) -> bytes:
+def jsonld_document(lines: bytes, prefixes: dict[str, str]) -> bytes:
+    """The document around ``lines`` (UTF-8) of ``jsonld_lines``."""
     context = json.dumps({p: str(ns) for p, ns in sorted(prefixes.items())}, ensure_ascii=False)
-    return f'{{"@context": {context},\n"@graph": [\n{lines}\n]}}\n'.encode()
+    return f'{{"@context": {context},\n"@graph": [\n'.encode() + lines + b"\n]}\n"
 
 
 def jsonld(triples: Iterable[Triple], prefixes: dict[str, str]) -> bytes:
-    return jsonld_document(jsonld_lines(jsonld_nodes(triples, prefixes)), prefixes)
+    return jsonld_document(jsonld_lines(jsonld_nodes(triples, prefixes)).encode(), prefixes)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from urllib.parse import quote
 
 from django.apps import apps
-from django.db.models.functions import Coalesce
+from django.db.models import TextField
+from django.db.models.functions import Cast, Coalesce
 
 from ghia.catalog.models import (
     Dataset,
@@ -193,7 +194,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-class _Vocabularies:
+class Vocabularies:
     """Themes, frequencies, licences, formats and services: few rows, read once per call
     rather than joined into every dataset's row."""
 
@@ -228,7 +229,7 @@ DISTRIBUTION_FIELDS = (
 )  # fmt: skip
 
 
-def _distribution(row: dict, vocabularies: _Vocabularies) -> DistributionRecord:
+def _distribution(row: dict, vocabularies: Vocabularies) -> DistributionRecord:
     return DistributionRecord(
         id=str(row["id"]),
         title=text(row["title"]),
@@ -244,7 +245,7 @@ def _distribution(row: dict, vocabularies: _Vocabularies) -> DistributionRecord:
     )
 
 
-def _record(row: dict, publisher: Publisher, vocabularies: _Vocabularies, old_slugs: list[str],
+def _record(row: dict, publisher: Publisher, vocabularies: Vocabularies, old_slugs: list[str],
             distributions: list[DistributionRecord], schema: dict | None) -> DatasetRecord:  # fmt: skip
     return DatasetRecord(
         id=str(row["id"]),
@@ -278,7 +279,7 @@ def from_queryset(datasets) -> list[DatasetRecord]:
     old: dict = {}
     distributions: dict = {}
     schemas: dict = {}
-    vocabularies = _Vocabularies()
+    vocabularies = Vocabularies()
     for chunk in (ids[i : i + 5000] for i in range(0, len(ids), 5000)):
         schemas.update(table_schemas(chunk))
         for dataset_id, slug in DatasetSlug.objects.filter(dataset_id__in=chunk).values_list(
@@ -310,6 +311,92 @@ def from_queryset(datasets) -> list[DatasetRecord]:
         )  # fmt: skip
         for row in rows
     ]
+
+
+def _as_text(*names: str) -> list[Cast]:
+    # Text straight from the database: no JSON, date or UUID made of it in Python.
+    return [Cast(name, TextField()) for name in names]
+
+
+def _uuid(text: str) -> str:
+    """A UUID read as text, in its usual form (SQLite keeps the 32 digits only)."""
+    if len(text) == 32:
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return text
+
+
+def fingerprints(datasets) -> dict[str, str]:
+    """A digest per dataset (by id) of the catalogue rows its record is made from, read
+    without making records: cheap enough to ask, on every build, which datasets changed.
+    What records share (publisher, vocabularies, services) is in ``shared_fingerprint``."""
+    rows: dict[str, list] = {}
+    for dataset_id, *row in datasets.values_list(*_as_text(*DATASET_FIELDS)):
+        rows[_uuid(dataset_id)] = [row]
+    selected = {"dataset__in": datasets.values("pk")}
+    related = [
+        Distribution.objects.filter(**selected)
+        .order_by("created", "id")
+        .values_list(*_as_text("dataset_id", "id", *DISTRIBUTION_FIELDS[2:-1], "version__uploaded_at", "created")),
+        DatasetSlug.objects.filter(**selected).order_by("slug").values_list(*_as_text("dataset_id", "slug")),
+    ]  # fmt: skip
+    if apps.is_installed("ghia.preparation"):
+        TableSchema = apps.get_model("preparation", "TableSchema")
+        related.append(
+            TableSchema.objects.filter(**selected).values_list(
+                *_as_text("dataset_id", "descriptor")
+            )
+        )
+    for number, query in enumerate(related):
+        for dataset_id, *row in query:
+            rows[_uuid(dataset_id)].append((number, row))
+    return {key: hashlib.sha256(repr(parts).encode()).hexdigest() for key, parts in rows.items()}
+
+
+def shared_fingerprint(municipality: Municipality) -> str:
+    """A digest of what every record of the municipality shares."""
+    parts = [repr(publisher(municipality))]
+    for model, names in (
+        (Theme, ("code", "uri", "label")),
+        (Frequency, ("code", "uri", "label")),
+        (Licence, ("id", "title", "url", "uri", "is_open")),
+        (Format, ("id", "eu_uri", "title")),
+    ):
+        parts.append(list(model.objects.order_by("pk").values_list(*_as_text(*names))))
+    services = Service.objects.filter(municipality=municipality).order_by("pk")
+    parts.append(list(services.values_list("pk", *_as_text("name"))))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+# A record kept as data by the website builder between builds: its fields in order (JSON
+# reads lists back faster than objects), vocabulary entries by code.
+_FIELDS = [f.name for f in fields(DatasetRecord) if f.name != "publisher"]
+_CODED = {"theme": "themes", "frequency": "frequencies", "licence": "licences"}
+
+
+def as_data(record: DatasetRecord) -> list:
+    """The record as JSON-ready data, without what the whole build shares (publisher,
+    vocabularies)."""
+    data = {name: getattr(record, name) for name in _FIELDS}
+    data["theme"] = record.theme.code if record.theme else None
+    data["frequency"] = record.frequency.code if record.frequency else None
+    data["licence"] = record.licence.id
+    data["distributions"] = [[getattr(d, f.name) for f in fields(d)] for d in record.distributions]
+    for d in data["distributions"]:
+        d[2] = d[2].code if d[2] else None
+    return list(data.values())
+
+
+def from_data(data: list, publisher: Publisher, vocabularies: Vocabularies) -> DatasetRecord:
+    """The record ``as_data`` made."""
+    values = dict(zip(_FIELDS, data, strict=True))
+    for name, vocabulary in _CODED.items():
+        values[name] = getattr(vocabularies, vocabulary).get(values[name])
+    values["old_slugs"] = tuple(values["old_slugs"])
+    values["distributions"] = tuple(
+        DistributionRecord(*d[:2], vocabularies.formats.get(d[2]), *d[3:])
+        for d in values["distributions"]
+    )
+    return DatasetRecord(publisher=publisher, **values)
 
 
 def record(dataset: Dataset) -> DatasetRecord:

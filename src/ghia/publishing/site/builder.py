@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils.safestring import mark_safe
 
-from ghia.catalog.models import DataVersion, Municipality, Status
+from ghia.catalog.models import Dataset, DataVersion, Distribution, Municipality, Status
 from ghia.publishing import datajson, dcat, rdfwriters, worker
 from ghia.publishing import records as catalogue
 from ghia.publishing.records import LANGS, DatasetRecord
@@ -57,9 +57,12 @@ def _digest(*parts) -> str:
     ).hexdigest()
 
 
-def _builder_key(base: str, publisher) -> str:
-    """Changes when anything every page depends on changes."""
-    digest = hashlib.sha256(f"{BUILDER_VERSION}|{base}|{_digest(publisher)}".encode())
+def _builder_key(base: str, municipality: Municipality) -> str:
+    """Changes when anything every page depends on changes: the builder's code, templates
+    and translations, the site's address, and what all records share."""
+    digest = hashlib.sha256(
+        f"{BUILDER_VERSION}|{base}|{catalogue.shared_fingerprint(municipality)}".encode()
+    )
     for folder in (PACKAGE, *[Path(p) for p in settings.LOCALE_PATHS]):
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file() and path.suffix in (".py", ".html", ".css", ".js", ".mo"):
@@ -181,44 +184,62 @@ class Changes:
     whose pages are to go."""
 
     builder_key: str
-    fresh: bool  # templates, translations or the address changed: everything is rendered
+    fresh: bool  # code, templates, translations, address or vocabularies changed: all is rendered
     units: list[tuple[str, DatasetRecord]]
-    digests: dict[str, str]
+    digests: dict[str, str]  # of every unit on the site after the build
+    kinds: dict[str, str]  # of every unit: "dataset" (published) or "withdrawn"
     gone: list[str]
-    published: list[DatasetRecord]
-    withdrawn: list[DatasetRecord]
+    files: int  # data files the published datasets offer
 
 
-def _changes(
-    state: BuildState, out: Path, municipality: Municipality, base: str, publisher
-) -> Changes:
-    published = catalogue.records(municipality)
-    withdrawn = catalogue.records(municipality, statuses=[Status.WITHDRAWN])
-    key = _builder_key(base, publisher)
+_KINDS = (("dataset", Status.PUBLISHED), ("withdrawn", Status.WITHDRAWN))
+
+
+def _changes(state: BuildState, out: Path, municipality: Municipality, key: str) -> Changes:
+    """Which datasets changed, told by fingerprints of their rows; records are made of
+    those only."""
     fresh = state.meta("builder") != key
     known = state.digests()
-    units, digests = [], {}
-    for kind, found in (("dataset", published), ("withdrawn", withdrawn)):
-        for record in found:
-            digests[record.id] = _digest(kind, record.digest())
-            digest, first_output = known.get(record.id, ("", ""))
-            if fresh or digest != digests[record.id] or not (out / first_output).is_file():
-                units.append((kind, record))
+    datasets = Dataset.objects.filter(municipality=municipality)
+    digests, kinds, changed = {}, {}, set()
+    for kind, status in _KINDS:
+        for unit_id, fingerprint in catalogue.fingerprints(datasets.filter(status=status)).items():
+            digests[unit_id], kinds[unit_id] = _digest(kind, fingerprint), kind
+            digest, first_output = known.get(unit_id, ("", ""))
+            if fresh or digest != digests[unit_id] or not (out / first_output).is_file():
+                changed.add(unit_id)
+    # Past a few hundred, one query for the whole catalogue beats a list of ids.
+    wanted = datasets if len(changed) > 500 else datasets.filter(pk__in=list(changed))
+    made = [r for r in catalogue.from_queryset(wanted) if r.id in changed]
+    units = [(kinds[r.id], r) for r in sorted(made, key=lambda r: r.slug)]
     gone = [unit_id for unit_id in known if unit_id not in digests]
-    return Changes(key, fresh, units, digests, gone, published, withdrawn)
+    files = Distribution.objects.filter(
+        dataset__in=datasets.filter(status=Status.PUBLISHED), version__isnull=False
+    ).count()
+    return Changes(key, fresh, units, digests, kinds, gone, files)
+
+
+def _records(state: BuildState, changes: Changes, publisher) -> list[DatasetRecord]:
+    """Every record on the site: those rendered now, the others as the state kept them."""
+    made = {record.id: record for _kind, record in changes.units}
+    kept = state.records(set(changes.digests) - set(made))
+    vocabularies = catalogue.Vocabularies()
+    found = [*made.values(), *(catalogue.from_data(d, publisher, vocabularies) for d in kept)]
+    return sorted(found, key=lambda r: r.slug)
 
 
 def _open(out: str | Path, municipality: Municipality, base_url: str | None):
     out = Path(out).resolve()
     publisher = catalogue.publisher(municipality)
-    return out, publisher, (base_url or publisher.base).rstrip("/"), BuildState(out / STATE)
+    base = (base_url or publisher.base).rstrip("/")
+    return out, publisher, base, BuildState(out / STATE), _builder_key(base, municipality)
 
 
 def pending(out: str | Path, municipality: Municipality, base_url: str | None = None) -> Changes:
     """What ``build`` would do now, without doing it."""
-    out, publisher, base, state = _open(out, municipality, base_url)
+    out, _publisher, _base, state, key = _open(out, municipality, base_url)
     try:
-        return _changes(state, out, municipality, base, publisher)
+        return _changes(state, out, municipality, key)
     finally:
         state.close()
 
@@ -226,21 +247,14 @@ def pending(out: str | Path, municipality: Municipality, base_url: str | None = 
 def build(out: str | Path, municipality: Municipality, base_url: str | None = None,
           progress: Progress = no_progress, workers: int | None = None) -> BuildResult:  # fmt: skip
     """Build (or bring up to date) the website of ``municipality`` in the folder ``out``."""
-    out, publisher, base, state = _open(out, municipality, base_url)
+    out, publisher, base, state, key = _open(out, municipality, base_url)
     pool = _Workers(workers or os.cpu_count() or 1)
     try:
-        everything = state.meta("builder") != _builder_key(base, publisher)
+        everything = state.meta("builder") != key
         if pool.count > 1 and everything and municipality.datasets.count() >= PARALLEL_FROM:
             pool.start()  # everything is to be rendered: let the workers start meanwhile
-        return _build(
-            state,
-            out,
-            _changes(state, out, municipality, base, publisher),
-            base,
-            publisher,
-            progress,
-            pool,
-        )
+        changes = _changes(state, out, municipality, key)
+        return _build(state, out, changes, base, publisher, progress, pool)
     finally:
         pool.close()
         state.close()
@@ -262,11 +276,13 @@ def _build(
     rendered = _render_all(context, units, workers, progress)
 
     before = state.outputs([unit_id for unit_id, _o, _p in rendered] + gone)
+    made = {record.id: record for _kind, record in units}
     for unit_id, outputs, own in rendered:
         _remove(out, set(before.get(unit_id, [])) - set(outputs))
         if own:
             state.save_previews(own.pop("previews"))
-        state.save_unit(unit_id, digests[unit_id], outputs, own)
+        record = json.dumps(catalogue.as_data(made[unit_id]), ensure_ascii=False)
+        state.save_unit(unit_id, digests[unit_id], outputs, own, record)
     for unit_id in gone:
         _remove(out, before.get(unit_id, []))
     state.drop_units(gone)
@@ -274,22 +290,25 @@ def _build(
     changed = changes.fresh or bool(units) or bool(gone)
     pages_written = 2 * len(rendered)
     if changed or not (out / "index.html").is_file():
+        found = _records(state, changes, publisher)
+        published = [r for r in found if r.status == Status.PUBLISHED]
+        withdrawn = [r for r in found if r.status == Status.WITHDRAWN]
         previous = {} if changes.fresh else state.aggregates()
         aggregates, written = _aggregates(
-            context, changes.published, changes.withdrawn, digests, state.pieces(), previous
+            context, published, withdrawn, digests, state.pieces(), previous
         )
         state.save_aggregates(aggregates)
         pages_written += written
     state.set_meta("builder", changes.builder_key)
     state.commit()
-    files = sum(1 for r in changes.published for d in r.distributions if d.version_id)
+    kinds = list(changes.kinds.values())
     return BuildResult(
-        len(changes.published),
-        len(changes.withdrawn),
+        kinds.count("dataset"),
+        kinds.count("withdrawn"),
         len(rendered),
         len(gone),
         pages_written,
-        files,
+        changes.files,
         changed,
     )
 
@@ -312,7 +331,7 @@ def _items(entries: list[dict], lang: str, page_path: str, pieces: dict) -> str:
     home = pages.relative_root(page_path if lang == "ka" else f"en/{page_path}") + (
         "" if lang == "ka" else "en/"
     )
-    html = "".join(pieces[e["id"]][f"item_{lang}"] for e in entries)
+    html = b"".join(pieces[e["id"]][f"item_{lang}"] for e in entries).decode()
     return mark_safe(html.replace(pages.HOME, home))  # noqa: S308 (escaped when made)
 
 
@@ -442,27 +461,25 @@ def _aggregates(context: SiteContext, published: list[DatasetRecord], withdrawn:
     return writer.now, writer.pages
 
 
-def _data_json(pieces: list[dict]) -> str:
+def _data_json(pieces: list[dict]) -> bytes:
     """Project Open Data's data.json, joined from each dataset's entry."""
     head = json.dumps(
         {k: v for k, v in datajson.catalog([], "").items() if k != "dataset"}, ensure_ascii=False
     )[:-1]
-    return head + ', "dataset": [\n' + ",\n".join(p["datajson"] for p in pieces) + "\n]}\n"
+    entries = b",\n".join(p["datajson"] for p in pieces)
+    return f'{head}, "dataset": [\n'.encode() + entries + b"\n]}\n"
 
 
 def _search_index(
     published: list[DatasetRecord], services: list[tuple[str, dict]], pieces: list[dict]
-) -> str:
+) -> bytes:
     """The search index, joined from each dataset's item."""
     themes = {r.theme.code: r.theme.label for r in published if r.theme}
     head = json.dumps(
         {"themes": themes, "services": dict(services)}, ensure_ascii=False, separators=(",", ":")
     )[:-1]
-    return (
-        f'window.GHIA_INDEX = {head},"items":[\n'
-        + ",\n".join(p["search"] for p in pieces)
-        + "\n]};\n"
-    )
+    items = b",\n".join(p["search"] for p in pieces)
+    return f'window.GHIA_INDEX = {head},"items":[\n'.encode() + items + b"\n]};\n"
 
 
 def _catalogue_files(
@@ -475,7 +492,7 @@ def _catalogue_files(
     # Each dataset's pieces say it is in the catalogue.
     dcat.describe_catalog(triples, catalog, [], dcat.catalog_dates(published))
     dcat.describe_terms(triples, published)
-    return pages.documents(pages.join([pages.pieces(triples), *pieces]))
+    return pages.documents(pages.join([pages.encoded(pages.pieces(triples)), *pieces]))
 
 
 def _sitemap(base: str, published: list[DatasetRecord]) -> str:

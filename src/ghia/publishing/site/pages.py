@@ -154,19 +154,24 @@ def pieces(triples) -> dict:
     }
 
 
-def join(parts: list[dict]) -> dict:
+def join(parts: list[dict]) -> dict[str, bytes]:
+    """Pieces (UTF-8, as bytes: a catalogue's are megabytes, never decoded) joined."""
     return {
-        "ttl": "".join(p["ttl"] for p in parts),
-        "rdf": "".join(p["rdf"] for p in parts),
-        "jsonld": ",\n".join(p["jsonld"] for p in parts if p["jsonld"]),
+        "ttl": b"".join(p["ttl"] for p in parts),
+        "rdf": b"".join(p["rdf"] for p in parts),
+        "jsonld": b",\n".join(p["jsonld"] for p in parts if p["jsonld"]),
     }
 
 
-def documents(joined: dict) -> dict[str, bytes]:
+def encoded(pieces: dict[str, str]) -> dict[str, bytes]:
+    return {name: text.encode() for name, text in pieces.items()}
+
+
+def documents(joined: dict[str, bytes]) -> dict[str, bytes]:
     """The three documents made of joined pieces."""
     prefixes = dcat.PREFIXES
     return {
-        "ttl": (rdfwriters.turtle_prefixes(prefixes) + joined["ttl"]).encode(),
+        "ttl": rdfwriters.turtle_prefixes(prefixes).encode() + joined["ttl"],
         "rdf": rdfwriters.rdfxml_document(joined["rdf"], prefixes),
         "jsonld": rdfwriters.jsonld_document(joined["jsonld"], prefixes),
     }
@@ -250,7 +255,7 @@ def dataset_outputs(context: SiteContext, record: DatasetRecord) -> tuple[list[s
         write(out, target, render("publishing/site/dataset.html", page, lang))
         written.append(target)
     own = fragments(record, dcat.Links(context.base))
-    for ext, data in documents(own).items():
+    for ext, data in documents(encoded(own)).items():
         write(out, f"doc/dataset/{slug}.{ext}", data)
         written.append(f"doc/dataset/{slug}.{ext}")
     package = f"doc/dataset/{slug}/datapackage.json"

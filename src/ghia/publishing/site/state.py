@@ -1,6 +1,7 @@
 """What the builder remembers between builds, in ``OUT/.ghia/state-{VERSION}.sqlite3``.
 
-For every dataset: the digest it was built from, the files it wrote, and its pieces of
+For every dataset: the digest it was built from, the files it wrote, its record (so that
+a rebuild makes records of the changed datasets only), and its pieces of
 the catalogue-wide files (DCAT-AP in three formats, its data.json entry, its item in the
 lists of datasets), so that a
 rebuild joins them instead of making them again. For every page about the whole
@@ -14,11 +15,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-VERSION = 3  # of the tables below: a builder of another version starts afresh
+VERSION = 4  # of the tables below: a builder of another version starts afresh
 PIECES = ("ttl", "rdf", "jsonld", "datajson", "item_ka", "item_en", "search")
 SCHEMA = """
 create table if not exists meta (key text primary key, value text);
-create table if not exists units (id text primary key, digest text, outputs text,
+create table if not exists units (id text primary key, digest text, outputs text, record text,
     ttl text, rdf text, jsonld text, datajson text, item_ka text, item_en text, search text);
 create table if not exists aggregates (path text primary key, digest text);
 create table if not exists previews (sha256 text primary key, data text);
@@ -58,23 +59,35 @@ class BuildState:
                 found[unit_id] = json.loads(outputs)
         return found
 
-    def save_unit(self, unit_id: str, digest: str, outputs: list[str], pieces: dict | None) -> None:
+    def save_unit(
+        self, unit_id: str, digest: str, outputs: list[str], pieces: dict | None, record: str
+    ) -> None:
+        """``record``: the unit's record as JSON (``records.as_data``)."""
         pieces = pieces or {}
         self.db.execute(
-            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert or replace into units values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 unit_id,
                 digest,
                 json.dumps(outputs, ensure_ascii=False),
+                record,
                 *[pieces.get(name) for name in PIECES],
             ),
         )
 
+    def records(self, unit_ids: set[str]) -> list:
+        """The records kept of these units, as data: read as one JSON document, which is
+        faster than one per unit."""
+        rows = self.db.execute("select id, record from units")
+        return json.loads("[" + ",".join(r for unit_id, r in rows if unit_id in unit_ids) + "]")
+
     def drop_units(self, unit_ids) -> None:
         self.db.executemany("delete from units where id = ?", [(u,) for u in unit_ids])
 
-    def pieces(self) -> dict[str, dict]:
-        rows = self.db.execute(f"select id, {', '.join(PIECES)} from units where ttl is not null")
+    def pieces(self) -> dict[str, dict[str, bytes]]:
+        """Every unit's pieces as UTF-8 bytes: joined into files, never decoded."""
+        columns = ", ".join(f"cast({name} as blob)" for name in PIECES)
+        rows = self.db.execute(f"select id, {columns} from units where ttl is not null")
         return {row[0]: dict(zip(PIECES, row[1:], strict=True)) for row in rows}
 
     def previews(self, shas) -> dict[str, dict | None]:
