@@ -6,7 +6,8 @@ block becomes a polars frame of text cells. Polars cannot tell a missing cell fr
 empty one, which Frictionless reports differently, so the number of cells of every record
 is counted separately from the bytes with numpy. A block whose quoting is not RFC 4180
 (a quote inside an unquoted cell) is parsed by Python's csv module instead, the reader
-Frictionless itself uses, so both tools see the same cells.
+Frictionless itself uses, so both tools see the same cells; so is a small file, which
+that module reads before polars has started.
 """
 
 import codecs
@@ -26,6 +27,9 @@ from ghia.tabular.limits import DEFAULT_LIMITS, Limits
 from ghia.tabular.sniff import Dialect
 
 BLOCK_BYTES = 16 << 20
+# A file this small (and within one block) is read by Python's csv module, which is done
+# before polars has started on it.
+SMALL_FILE_BYTES = 64 << 10
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
 WIDTH = "__width__"
@@ -106,6 +110,9 @@ class DelimitedFile:
         """
         quote = ord(self.dialect.quote_char)
         blocks = self._text_blocks()
+        if self.size <= min(SMALL_FILE_BYTES, self.block_bytes):
+            yield from self._parse_python((raw for raw, _ in blocks), n_columns)
+            return
         carry = b""
         for raw, offset in blocks:
             data = carry + raw if carry else raw
