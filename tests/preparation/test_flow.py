@@ -2,6 +2,7 @@
 
 import hashlib
 
+import polars as pl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
@@ -54,7 +55,11 @@ def test_clean_makes_a_new_version_and_leaves_the_original_untouched(
     )
     assert cleaned.provenance["original"]["sha256"] == original.sha256
     exports = DataVersion.objects.filter(derived_from=cleaned)
-    assert sorted(v.format_id for v in exports) == ["JSON", "XLSX"]
+    assert sorted(v.format_id for v in exports) == ["JSON", "PARQUET", "XLSX"]
+    parquet = exports.get(format_id="PARQUET")
+    with default_storage.open(parquet.storage_name) as f:
+        table = pl.read_parquet(f)
+    assert table.height == services.latest_check(original).report["table"]["rows"] - 2
     # Every file the dataset offers is now the cleaned table: the XLSX too.
     assert {services.checked_version(d.version) for d in dataset.distributions.all()} == {cleaned}
     run = services.latest_check(cleaned)

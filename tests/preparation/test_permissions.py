@@ -82,9 +82,8 @@ def test_matrix(client, world, version, person, request_name, django_capture_on_
         assert response.status_code == expected, (person, request_name, response.status_code)
     acted = expected == 302 and request_name in ("apply repair", "decide", "check again")
     if request_name == "apply repair":
-        assert version.dataset.versions.count() == (
-            4 if acted else 1
-        )  # the cleaned CSV, its XLSX and JSON
+        # The upload, then the cleaned CSV with its XLSX, JSON and Parquet.
+        assert version.dataset.versions.count() == (5 if acted else 1)
     if request_name == "decide":
         assert version.personal_data_decisions.exists() == acted
     if request_name == "check again":

@@ -29,7 +29,7 @@ from ghia.tabular.table import ROW
 PREVIEW_ROWS = 50
 # What a cleaned table is written as: CSV first (the version that is checked), then the
 # other open formats a re-user may prefer, typed by the cleaned table's own schema.
-EXPORT_FORMATS = ("csv", "xlsx", "json")
+EXPORT_FORMATS = ("csv", "xlsx", "json", "parquet")
 
 __all__ = [
     "EXPORT_FORMATS",

@@ -276,7 +276,7 @@ def reset_schema(user, dataset: Dataset) -> None:
 
 def clean_version(user, version: DataVersion, steps: list[dict]) -> DataVersion:
     """Apply ``steps`` to the original of ``version`` and store the result as a new
-    version (CSV, UTF-8), with the same table in XLSX and JSON beside it.
+    version (CSV, UTF-8), with the same table in XLSX, JSON and Parquet beside it.
 
     The original's file is only read. Raises TableReadError for a step that does not fit
     the table, PermissionDenied for a person who may not change the dataset.
