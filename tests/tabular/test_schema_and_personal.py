@@ -170,3 +170,28 @@ def test_iban_check_digits():
     assert iban_is_valid("GE29NB0000000101904917")
     assert not iban_is_valid("GE28NB0000000101904917")
     assert not iban_is_valid("not an iban")
+
+
+def test_phone_and_personal_numbers_stay_text_and_are_found_without_their_leading_zero():
+    frame = pl.DataFrame(
+        {
+            "ტელეფონი": ["599123456", "577334455"] * 6,
+            "საკონტაქტო": ["549 30 94 85", "555 11 22 33"] * 6,
+            "თანხა": ["1 200,50", "35,00"] * 6,
+            # A spreadsheet kept these as numbers: the first lost its leading 0.
+            "პირადი ნომერი": ["1024054321", "01024054322"] * 6,
+        }
+    )
+    fields = _fields(frame)
+    assert fields["ტელეფონი"]["type"] == "string"
+    assert fields["საკონტაქტო"]["type"] == "string"  # groups of two digits: not a quantity
+    assert fields["პირადი ნომერი"]["type"] == "string"
+    assert fields["თანხა"] | {"constraints": {}} == {
+        "name": "თანხა", "type": "number", "decimalChar": ",", "groupChar": " ", "constraints": {}
+    }  # fmt: skip
+    found = {(f.field, f.kind): f for f in scan_personal_data(Table.from_frame(frame)).findings}
+    assert found[("პირადი ნომერი", "personal_number")].count == 12
+    assert found[("საკონტაქტო", "phone")].count == 12
+    # Ten digits under any other label are not taken for personal numbers.
+    other = pl.DataFrame({"რაოდენობა": ["1024054321", "2024054321"] * 6})
+    assert not scan_personal_data(Table.from_frame(other)).findings

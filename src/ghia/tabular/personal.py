@@ -54,6 +54,8 @@ _PATTERNS = {
     # +995 or a trunk 0 before a national number; mobiles start with 5, landlines 3 or 4.
     "phone": r"^(?:(?:\+|00)?995|0)?[345]\d{8}$",
     "nine_digits": r"^\d{9}$",
+    # A personal number kept as a number in a spreadsheet has lost its leading 0.
+    "ten_digits": r"^[1-9]\d{9}$",
 }
 _CONFIDENCE = {
     "personal_number": 0.8,
@@ -133,6 +135,7 @@ def _kind_masks(cell: pl.Expr) -> dict[str, pl.Expr]:
         "phone": compact.str.contains(_PATTERNS["phone"])
         & ~compact.str.contains(_PATTERNS["nine_digits"]),
         "nine_digits": compact.str.contains(_PATTERNS["nine_digits"]),
+        "ten_digits": compact.str.contains(_PATTERNS["ten_digits"]),
         "person_name": cell.str.strip_chars().str.contains(_NAME),
         "name_shaped": cell.str.strip_chars().str.contains(_NAME)
         | cell.str.strip_chars().str.contains(_NAME_SHAPED),
@@ -213,14 +216,19 @@ def _valid_ibans(frame: pl.DataFrame, name: str) -> int:
     return int(shaped.is_in(valid).sum())
 
 
+def label_kinds(label: str | None) -> set[str]:
+    """What a column's label says it holds (personal_number, phone, company_code...)."""
+    return {
+        kind
+        for kind, pattern in _LABEL_HINTS.items()
+        if re.search(pattern, f"{label or ''}", re.IGNORECASE)
+    }
+
+
 def _column_findings(name, label, filled, totals, samples) -> list[Finding]:
     if not filled:
         return []
-    hints = {
-        kind
-        for kind, pattern in _LABEL_HINTS.items()
-        if re.search(pattern, f"{label}", re.IGNORECASE)
-    }
+    hints = label_kinds(label)
     findings = []
 
     def add(kind, count, values, personal=True):
@@ -253,6 +261,14 @@ def _column_findings(name, label, filled, totals, samples) -> list[Finding]:
         # Nine digits beside +995 numbers, or under a phone label, are mobiles too.
         totals[(name, "phone")] = phones + nine
         samples[(name, "phone")] = samples.get((name, "phone"), []) + mobiles
+    if "personal_number" in hints and totals.get((name, "ten_digits")):
+        # Under a personal-number label, ten digits are personal numbers without their 0.
+        totals[(name, "personal_number")] = (
+            totals.get((name, "personal_number"), 0) + totals[(name, "ten_digits")]
+        )
+        samples[(name, "personal_number")] = samples.get((name, "personal_number"), []) + (
+            samples.get((name, "ten_digits"), [])
+        )
     for kind in ("personal_number", "email", "iban", "car_plate", "phone"):
         count = totals.get((name, kind), 0)
         values = samples.get((name, kind), [])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ghia.tabular import parsers
+from ghia.tabular.personal import label_kinds
 from ghia.tabular.table import RESERVED, Table, TableStream
 
 CONFIDENCE = 0.9
@@ -148,6 +149,9 @@ def _infer_field(name: str, values: pl.Series) -> tuple[dict, set[str]]:
     descriptor = {"name": name, "type": "any"}
     if data.len():
         descriptor = {"name": name, **_infer_type(data)}
+        if descriptor["type"] in ("integer", "number") and label_kinds(name) & _IDENTIFIER_KINDS:
+            # Numbers that identify a person lose their leading 0 and spacing as numbers.
+            descriptor["type"] = "string"
     if descriptor["type"] == "string" or not data.len():
         markers = set()  # in text, "-" is a value
     constraints = {}
@@ -194,6 +198,18 @@ def _infer_type(data: pl.Series) -> dict:
     return {"type": "string"}
 
 
+_IDENTIFIER_KINDS = {"personal_number", "phone"}
+
+
+def _groups_of_three(data: pl.Series, decimal: str, group: str) -> bool:
+    """Whether every value that has the group separator groups its digits by three."""
+    v = pl.col("v").str.strip_chars()
+    g, d = re.escape(group), re.escape(decimal)
+    grouped = v.str.contains(group, literal=True)
+    well = v.str.contains(rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$")
+    return _share(data, grouped & ~well) == 0
+
+
 def _number_style(data: pl.Series) -> dict | None:
     v = pl.col("v")
     # Leading zeros ("007") mark codes, not quantities.
@@ -203,6 +219,8 @@ def _number_style(data: pl.Series) -> dict | None:
     for decimal, group in NUMBER_STYLES:
         if group and not _share(data, v.str.contains(group, literal=True)):
             continue  # a separator that never occurs says nothing
+        if group and not _groups_of_three(data, decimal, group):
+            continue  # "549 30 94 85" is a phone number, not a quantity
         ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
         plain_words = ~v.str.contains(r"(?i)[a-z]")  # Decimal reads "nan" and "inf"
         scores[(decimal, group)] = _share(data, ok & plain_words)
