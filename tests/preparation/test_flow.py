@@ -59,18 +59,19 @@ def test_clean_makes_a_new_version_and_leaves_the_original_untouched(
     parquet = exports.get(format_id="PARQUET")
     with default_storage.open(parquet.storage_name) as f:
         table = pl.read_parquet(f)
-    assert table.height == services.latest_check(original).report["table"]["rows"] - 2
+    assert table.height == services.latest_check(original).report["table"]["rows"] - 3
     # Every file the dataset offers is now the cleaned table: the XLSX too.
     assert {services.checked_version(d.version) for d in dataset.distributions.all()} == {cleaned}
     run = services.latest_check(cleaned)
     assert run.status == CheckRun.Status.DONE and run.report["valid"]
-    # The totals row and the blank row are gone, nothing else.
+    # The totals row, the blank row and the note under the table are gone, nothing else.
     assert (
-        run.report["table"]["rows"] == services.latest_check(original).report["table"]["rows"] - 2
+        run.report["table"]["rows"] == services.latest_check(original).report["table"]["rows"] - 3
     )
     with default_storage.open(cleaned.storage_name) as f:
         text = f.read().decode("utf-8")
-    assert "ჯამი" not in text and "2918300" in text.replace(".00", "").replace(",", "")
+    assert "ჯამი" not in text and "შენიშვნა" not in text
+    assert "2918300" in text.replace(".00", "").replace(",", "")
 
 
 def test_undo_cleans_the_original_again_without_the_step(

@@ -127,11 +127,14 @@ def test_empty_rows_columns_and_totals_are_dropped_and_noted(write_xlsx):
         [None, None, None],
         ["ბ", None, 2],
         ["სულ", None, 3],
+        ["შენიშვნა: თანხები ლარში.", None, None],
+        ["შენიშვნა: ეს სტრიქონი მონაცემია", None, 4],  # a value beside it: not a note
     ]
     table = read_table(write_xlsx({"s": rows}))
     assert table.labels == ["სახელი", "თანხა"]
-    assert _cells(table) == [["ა", "1"], ["ბ", "2"]]
+    assert _cells(table) == [["ა", "1"], ["ბ", "2"], ["შენიშვნა: ეს სტრიქონი მონაცემია", "4"]]
     codes = [n.code for n in table.notes]
+    assert codes.count("totals_row_dropped") == 2
     assert {"rows_blank_dropped", "columns_empty_dropped", "totals_row_dropped"} <= set(codes)
 
 

@@ -36,6 +36,10 @@ _TOTALS_PATTERN = (
 )
 
 
+# What a note under a table starts with: "შენიშვნა:", "წყარო:", "Note:", "* ".
+_NOTE_PATTERN = r"(?i)^\s*(?:(?:შენიშვნა|შენიშვნები|წყარო|განმარტება|note|notes|source)\s*[:.]|\*)"
+
+
 @dataclass
 class Layout:
     header_rows: list[int]  # 1-based row numbers of the header in the file or sheet
@@ -197,10 +201,20 @@ def field_names(labels: list[str], reserved: tuple[str, ...] = ()) -> list[str]:
 
 
 def totals_mask(frame: pl.DataFrame, columns: list[str]) -> pl.Series:
-    """True for rows whose first text cells say "total" (ჯამი, სულ, Total...)."""
+    """True for rows whose first text cells say "total" (ჯამი, სულ, Total...), and for
+    note rows: a first cell such as "შენიშვნა: ..." with nothing beside it."""
     if not columns or not frame.height:
         return pl.Series([False] * frame.height, dtype=pl.Boolean)
-    # One anchored regular expression rejects most cells at their first letter, where
+    # Anchored regular expressions reject most cells at their first letter, where
     # stripping and lower-casing every cell cost ten times more.
     checks = [pl.col(c).str.contains(_TOTALS_PATTERN) for c in columns[:3]]
-    return frame.select(pl.any_horizontal(checks).fill_null(False)).to_series()
+    found = frame.select(
+        pl.any_horizontal(checks).fill_null(False).alias("totals"),
+        pl.col(columns[0]).str.contains(_NOTE_PATTERN).fill_null(False).alias("note"),
+    )
+    if not found["note"].any():
+        return found["totals"]
+    alone = pl.all_horizontal(
+        [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in columns[1:]] or [True]
+    )
+    return found["totals"] | (found["note"] & frame.select(alone).to_series())

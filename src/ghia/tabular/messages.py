@@ -129,8 +129,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Empty columns dropped: {count} ({labels})",
     },
     "totals_row_dropped": {
-        "ka": "ამოღებულია ჯამის სტრიქონი {row} („{label}“)",
-        "en": "Totals row {row} dropped (“{label}”)",
+        "ka": "ამოღებულია ჯამის ან შენიშვნის სტრიქონი {row} („{label}“)",
+        "en": "Totals or note row {row} dropped (“{label}”)",
     },
     "formulas_found": {
         "ka": "ფურცელში {count} ფორმულაა; აღებულია მათი ბოლოს გამოთვლილი მნიშვნელობები",
@@ -153,8 +153,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Personal data scanned in the first {rows} rows",
     },
     "totals_rows_found": {
-        "ka": "ჯამის სტრიქონები: {rows}; ამოიღეთ გასუფთავების ნაბიჯით drop_totals",
-        "en": "Totals rows: {rows}; remove them with the clean step drop_totals",
+        "ka": "ჯამისა და შენიშვნის სტრიქონები: {rows}; ამოიღეთ გასუფთავების ნაბიჯით drop_totals",
+        "en": "Totals and note rows: {rows}; remove them with the clean step drop_totals",
     },
     # --- Clean steps (what each does, as the provenance log tells it) --------------------
     "step.trim": {
@@ -178,8 +178,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column “{field}”: dates to ISO form (YYYY-MM-DD)",
     },
     "step.drop_totals": {
-        "ka": "ჯამის სტრიქონების ამოღება",
-        "en": "Drop totals rows",
+        "ka": "ჯამისა და შენიშვნის სტრიქონების ამოღება",
+        "en": "Drop totals and note rows",
     },
     "step.drop_blank_rows": {
         "ka": "ცარიელი სტრიქონების ამოღება",
