@@ -208,8 +208,9 @@ def _changes(state: BuildState, out: Path, municipality: Municipality, key: str)
             digest, first_output = known.get(unit_id, ("", ""))
             if fresh or digest != digests[unit_id] or not (out / first_output).is_file():
                 changed.add(unit_id)
-    # Past a few hundred, one query for the whole catalogue beats a list of ids.
-    wanted = datasets if len(changed) > 500 else datasets.filter(pk__in=list(changed))
+    # Past a few hundred, one query for the whole site beats a list of ids.
+    on_site = datasets.filter(status__in=[status for _kind, status in _KINDS])
+    wanted = on_site if len(changed) > 500 else datasets.filter(pk__in=list(changed))
     made = [r for r in catalogue.from_queryset(wanted) if r.id in changed]
     units = [(kinds[r.id], r) for r in sorted(made, key=lambda r: r.slug)]
     gone = [unit_id for unit_id in known if unit_id not in digests]
