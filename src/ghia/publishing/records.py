@@ -371,6 +371,7 @@ def shared_fingerprint(municipality: Municipality) -> str:
 # reads lists back faster than objects), vocabulary entries by code.
 _FIELDS = [f.name for f in fields(DatasetRecord) if f.name != "publisher"]
 _CODED = {"theme": "themes", "frequency": "frequencies", "licence": "licences"}
+_FORMAT = [f.name for f in fields(DistributionRecord)].index("format")
 
 
 def as_data(record: DatasetRecord) -> list:
@@ -382,7 +383,7 @@ def as_data(record: DatasetRecord) -> list:
     data["licence"] = record.licence.id
     data["distributions"] = [[getattr(d, f.name) for f in fields(d)] for d in record.distributions]
     for d in data["distributions"]:
-        d[2] = d[2].code if d[2] else None
+        d[_FORMAT] = d[_FORMAT].code if d[_FORMAT] else None
     return list(data.values())
 
 
@@ -392,10 +393,9 @@ def from_data(data: list, publisher: Publisher, vocabularies: Vocabularies) -> D
     for name, vocabulary in _CODED.items():
         values[name] = getattr(vocabularies, vocabulary).get(values[name])
     values["old_slugs"] = tuple(values["old_slugs"])
-    values["distributions"] = tuple(
-        DistributionRecord(*d[:2], vocabularies.formats.get(d[2]), *d[3:])
-        for d in values["distributions"]
-    )
+    for d in values["distributions"]:
+        d[_FORMAT] = vocabularies.formats.get(d[_FORMAT])
+    values["distributions"] = tuple(DistributionRecord(*d) for d in values["distributions"])
     return DatasetRecord(publisher=publisher, **values)
 
 
