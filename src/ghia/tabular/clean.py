@@ -16,7 +16,7 @@ import polars as pl
 from ghia.standards.legacy_fonts import legacy_confidence, to_unicode
 from ghia.tabular import parsers
 from ghia.tabular.errors import TableReadError
-from ghia.tabular.layout import totals_mask
+from ghia.tabular.layout import blank, totals_mask
 from ghia.tabular.messages import Note, render
 from ghia.tabular.personal import mask as mask_value
 from ghia.tabular.table import ROW, Table
@@ -157,10 +157,8 @@ def _drop_blank_rows(table, step):
     names = table.field_names
     if not names:
         return table.frame, table.labels
-    blank = pl.all_horizontal(
-        pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in names
-    )
-    return table.frame.filter(~blank), table.labels
+    empty = pl.all_horizontal(blank(pl.col(c)) for c in names)
+    return table.frame.filter(~empty), table.labels
 
 
 def _rename(table, step):

@@ -200,6 +200,11 @@ def field_names(labels: list[str], reserved: tuple[str, ...] = ()) -> list[str]:
     return names
 
 
+def blank(cell: pl.Expr) -> pl.Expr:
+    """A cell without a value: missing, empty or only spaces."""
+    return cell.is_null() | (cell.str.strip_chars() == "")
+
+
 def totals_mask(frame: pl.DataFrame, columns: list[str]) -> pl.Series:
     """True for rows whose first text cells say "total" (ჯამი, სულ, Total...), and for
     note rows: a first cell such as "შენიშვნა: ..." with nothing beside it."""
@@ -214,7 +219,5 @@ def totals_mask(frame: pl.DataFrame, columns: list[str]) -> pl.Series:
     )
     if not found["note"].any():
         return found["totals"]
-    alone = pl.all_horizontal(
-        [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in columns[1:]] or [True]
-    )
+    alone = pl.all_horizontal([blank(pl.col(c)) for c in columns[1:]] or [True])
     return found["totals"] | (found["note"] & frame.select(alone).to_series())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ghia.tabular.delimited import WIDTH
+from ghia.tabular.layout import blank
 from ghia.tabular.messages import render_both
 from ghia.tabular.table import Table, TableStream
 
@@ -179,7 +180,7 @@ def _scan_frame(frame, names, totals, filled, samples) -> None:
     exprs = []
     for index, name in enumerate(names):
         cell = pl.col(name)
-        present = cell.is_not_null() & (cell.str.strip_chars() != "")
+        present = ~blank(cell)
         if WIDTH in frame.columns:
             present = present & (pl.col(WIDTH) > index)
         exprs.append(present.sum().alias(f"{name}\x00filled"))

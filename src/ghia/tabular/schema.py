@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ghia.tabular import parsers
+from ghia.tabular.layout import blank
 from ghia.tabular.personal import label_kinds
 from ghia.tabular.table import RESERVED, Table, TableStream
 
@@ -129,7 +130,7 @@ def _present_cells(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
     exprs = []
     for index, name in enumerate(names):
         cell = pl.col(name) if name in frame.columns else pl.lit(None, dtype=pl.String)
-        present = cell.is_not_null() & (cell.str.strip_chars() != "")
+        present = ~blank(cell)
         if WIDTH in frame.columns:
             present = present & (pl.col(WIDTH) > index)
         exprs.append(pl.when(present).then(cell).alias(name))

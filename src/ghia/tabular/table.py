@@ -22,7 +22,7 @@ from ghia.tabular.delimited import WIDTH, DelimitedFile, ReadStats
 from ghia.tabular.encoding import detect_encoding, display_name
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.json_records import read_json_records, rows_frame
-from ghia.tabular.layout import HEAD_ROWS, field_names, find_layout, totals_mask
+from ghia.tabular.layout import HEAD_ROWS, blank, field_names, find_layout, totals_mask
 from ghia.tabular.limits import DEFAULT_LIMITS, Limits
 from ghia.tabular.messages import Note
 from ghia.tabular.sniff import SPREADSHEET_FORMATS, Dialect, detect_dialect, detect_format
@@ -283,11 +283,7 @@ def _in_memory(
     # Trailing rows without any value are the sheet's formatting, not the table.
     cell_columns = [c for c in data.columns if c not in RESERVED]
     if cell_columns and data.height:
-        filled = data.select(
-            pl.any_horizontal(
-                pl.col(c).is_not_null() & (pl.col(c).str.strip_chars() != "") for c in cell_columns
-            )
-        ).to_series()
+        filled = data.select(pl.any_horizontal(~blank(pl.col(c)) for c in cell_columns)).to_series()
         last = filled.arg_true().max() if filled.any() else -1
         data = data.head(last + 1)
     data = _named(data, names)
@@ -367,22 +363,17 @@ def tidy_table(table: Table) -> Table:
     names = table.field_names
     labels = dict(zip(names, table.labels, strict=False))
     if frame.height:
-        blank = frame.select(
-            pl.all_horizontal(
-                pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in names
-            )
-            if names
-            else pl.lit(True)
+        blank_rows = frame.select(
+            pl.all_horizontal(blank(pl.col(c)) for c in names) if names else pl.lit(True)
         ).to_series()
-        if blank.any():
-            rows = frame.filter(blank)[ROW].to_list()
+        if blank_rows.any():
+            rows = frame.filter(blank_rows)[ROW].to_list()
             notes.append(Note("rows_blank_dropped", {"count": len(rows), "rows": _row_list(rows)}))
-            frame = frame.filter(~blank)
+            frame = frame.filter(~blank_rows)
     empty = [
         c
         for c in names
-        if not labels.get(c, "").strip()
-        and frame.select((pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")).all()).item()
+        if not labels.get(c, "").strip() and frame.select(blank(pl.col(c)).all()).item()
     ]
     if empty:
         notes.append(

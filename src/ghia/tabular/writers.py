@@ -12,6 +12,7 @@ import polars as pl
 
 from ghia.tabular import parsers
 from ghia.tabular.errors import TableReadError
+from ghia.tabular.layout import blank
 from ghia.tabular.table import Table
 
 FORMATS = ("csv", "json", "xlsx", "parquet")
@@ -61,15 +62,15 @@ def typed(frame: pl.DataFrame, schema: dict, names: list[str]) -> pl.DataFrame:
     for name, field in zip(names, by_position, strict=False):
         kind = field.get("type")
         cell = pl.col(name)
-        blank = cell.is_null() | (cell.str.strip_chars() == "")
+        empty = blank(cell)
         ok, value = parsers.read(cell, field)
         if kind not in ("integer", "number", "boolean", "date", "datetime"):
             columns.append(cell)
             continue
         if kind in casts:
             value = value.cast(casts[kind], strict=False)
-        all_read = frame.select((blank | ok.fill_null(False)).all()).item()
-        columns.append(pl.when(~blank).then(value).alias(name) if all_read else cell)
+        all_read = frame.select((empty | ok.fill_null(False)).all()).item()
+        columns.append(pl.when(~empty).then(value).alias(name) if all_read else cell)
     columns += [pl.col(n) for n in names[len(by_position) :]]
     return frame.select(columns)
 
