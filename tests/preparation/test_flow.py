@@ -251,7 +251,9 @@ def test_a_run_queued_twice_is_run_once(world, make_dataset, monkeypatch):
     run = CheckRun.objects.create(version=make_dataset().current_version)
     calls = []
     real = services.engine.check_file
-    monkeypatch.setattr(services.engine, "check_file", lambda *a: calls.append(a) or real(*a))
+    monkeypatch.setattr(
+        services.engine, "check_file", lambda *a, **k: calls.append(a) or real(*a, **k)
+    )
     assert services.run_check(run.pk) == CheckRun.Status.DONE
     assert services.run_check(run.pk) == CheckRun.Status.DONE
     assert len(calls) == 1

@@ -27,6 +27,7 @@ MATRIX = {
     "schema json": SEE,
     "latest check": (LOGIN, FORBIDDEN, 302, 302, 302, HIDDEN, 302, 302),
     "check again": EDIT,
+    "choose a sheet": EDIT,
     "save schema": EDIT,
     "apply repair": EDIT,
     "undo repair": EDIT,
@@ -55,6 +56,10 @@ def _request(client, name, version):
         return client.get(reverse("preparation:version_check", args=[version.pk]))
     if name == "check again":
         return client.post(reverse("preparation:version_check", args=[version.pk]))
+    if name == "choose a sheet":  # a CSV has none: an editor is told so, not refused
+        return client.post(
+            reverse("preparation:version_check", args=[version.pk]), {"sheet": "Sheet1"}
+        )
     if name == "save schema":
         return client.post(reverse("preparation:schema", args=[dataset.pk]), {"reset": "1"})
     if name == "apply repair":
@@ -88,3 +93,5 @@ def test_matrix(client, world, version, person, request_name, django_capture_on_
         assert version.personal_data_decisions.exists() == acted
     if request_name == "check again":
         assert version.checks.count() == (2 if acted else 1)
+    if request_name == "choose a sheet":
+        assert version.checks.count() == 1

@@ -67,9 +67,13 @@ def named(path: str | Path, filename: str) -> Iterator[Path]:
 
 
 def check_file(
-    path: str | Path, schema: dict | None, progress: Callable[[int, int, int | None], None] | None
+    path: str | Path,
+    schema: dict | None,
+    progress: Callable[[int, int, int | None], None] | None,
+    sheet: str | None = None,
 ) -> CheckOutcome:
-    """Check the table in ``path``; raises TableReadError when it cannot be read.
+    """Check the table in ``path`` (of a workbook, the sheet named ``sheet``, or the one
+    the engine chooses); raises TableReadError when it cannot be read.
 
     ``progress(done, total, rows)`` gets the rows checked so far where the engine counts
     its progress in rows (spreadsheets, JSON); for delimited text it counts bytes, and
@@ -77,8 +81,9 @@ def check_file(
     """
     if progress is not None:
         progress = _with_rows(Path(path), progress)
-    report = check(path, schema=schema, progress=progress)
-    return CheckOutcome(report=report.to_dict(), preview=_preview(path))
+    sheet = sheet or None
+    report = check(path, schema=schema, progress=progress, sheet=sheet)
+    return CheckOutcome(report=report.to_dict(), preview=_preview(path, sheet))
 
 
 def _with_rows(path: Path, progress) -> Callable[[int, int], None]:
@@ -90,8 +95,8 @@ def _with_rows(path: Path, progress) -> Callable[[int, int], None]:
     return lambda done, total: progress(done, total, done if in_rows else None)
 
 
-def _preview(path: str | Path) -> dict:
-    stream = open_table(path)
+def _preview(path: str | Path, sheet: str | None) -> dict:
+    stream = open_table(path, sheet=sheet)
     names = stream.field_names
     head = stream.head(PREVIEW_ROWS)
     rows = [[row[0], list(row[1:])] for row in head.select([ROW, *names]).iter_rows()]
@@ -99,11 +104,16 @@ def _preview(path: str | Path) -> dict:
 
 
 def clean_file(
-    path: str | Path, steps: list[dict], directory: Path, stem: str, formats=EXPORT_FORMATS
+    path: str | Path,
+    steps: list[dict],
+    directory: Path,
+    stem: str,
+    formats=EXPORT_FORMATS,
+    sheet: str | None = None,
 ) -> CleanOutcome:
-    """Apply ``steps`` to the table as read from ``path`` (not tidied: each change is a
-    step) and write it in ``formats`` into ``directory``."""
-    table = clean(read_table(path, tidy=False), validate_steps(steps))
+    """Apply ``steps`` to the table as read from ``path`` (of a workbook, from ``sheet``;
+    not tidied: each change is a step) and write it in ``formats`` into ``directory``."""
+    table = clean(read_table(path, sheet=sheet or None, tidy=False), validate_steps(steps))
     schema = infer_schema(table).schema
     files = {
         fmt: write_table(table, directory / f"{stem}.{fmt}", fmt, schema=schema) for fmt in formats

@@ -15,7 +15,7 @@ class CheckRun(models.Model):
 
     A file that cannot be read as a table ends ``failed`` with the engine's message code
     and params, so the page tells why in the reader's language; ``report`` is the engine's
-    JSON report of a file that could be read.
+    JSON report of a file that could be read. A workbook is checked one sheet at a time.
     """
 
     class Status(models.TextChoices):
@@ -30,6 +30,9 @@ class CheckRun(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("progress, %"), default=0)
     rows_done = models.PositiveBigIntegerField(_("rows checked"), default=0)
+    # The sheet of a workbook: the one asked for while the run waits (blank: the engine
+    # chooses), the one read once it is done; blank for a file that is not a workbook.
+    sheet = models.CharField(_("sheet"), max_length=255, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )

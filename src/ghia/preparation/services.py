@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from ghia.catalog import permissions
@@ -96,25 +97,67 @@ def latest_check(version: DataVersion | None) -> CheckRun | None:
     return version.checks.order_by("-created", "-id").first()
 
 
-def start_check(user, version: DataVersion, *, enforce: bool = True) -> CheckRun:
+def last_read_check(version: DataVersion) -> CheckRun | None:
+    """The newest check that read the version's table to the end."""
+    return (
+        checked_version(version)
+        .checks.filter(status=CheckRun.Status.DONE)
+        .order_by("-created", "-id")
+        .first()
+    )
+
+
+def sheets_of(version: DataVersion) -> list[str]:
+    """The sheets of the version's workbook, as its newest finished check found them:
+    none for a file with one table, or one that no check has read yet."""
+    run = last_read_check(version)
+    return list(((run.report or {}).get("source") or {}).get("sheets") or []) if run else []
+
+
+def start_check(
+    user, version: DataVersion, *, sheet: str | None = None, enforce: bool = True
+) -> CheckRun:
     """Queue a check of ``version``; it runs in the background after the transaction.
 
-    ``enforce=False`` is for the upload hook, whose uploader was already allowed.
+    ``sheet`` is one of the workbook's sheets (``sheets_of``). Without it the check reads
+    the sheet the newest check read, so checking again, or against an edited schema, stays
+    on the sheet a person chose. ``enforce=False`` is for the upload hook, whose uploader
+    was already allowed. Raises ValidationError for a sheet the workbook does not have.
     """
     version = checked_version(version)
     if enforce and not permissions.can_edit(user, version.dataset):
         raise PermissionDenied(_("You cannot check the files of this dataset."))
+    if sheet is None:
+        latest = latest_check(version)
+        sheet = latest.sheet if latest else ""
+    else:
+        _require_sheet(version, sheet)
     # A run still waiting reads the schema when it starts, so it serves this request too;
     # queueing it again is harmless (a run is only ever run once) and revives it if its
     # task was lost.
-    run = version.checks.filter(status=CheckRun.Status.QUEUED).first()
+    run = version.checks.filter(status=CheckRun.Status.QUEUED, sheet=sheet).first()
     if run is None:
         run = CheckRun.objects.create(
-            version=version, requested_by=user if getattr(user, "is_authenticated", False) else None
+            version=version,
+            sheet=sheet,
+            requested_by=user if getattr(user, "is_authenticated", False) else None,
         )
     # robust: a queue that cannot be reached must not undo or fail the upload itself.
     transaction.on_commit(lambda: _enqueue(run.pk), robust=True)
     return run
+
+
+def _require_sheet(version: DataVersion, sheet: str) -> None:
+    sheets = sheets_of(version)
+    if not sheets:
+        raise ValidationError(
+            _("There is no sheet to choose: the file is not a workbook, or not read yet.")
+        )
+    if sheet not in sheets:
+        raise ValidationError(
+            _("The workbook has no sheet “%(sheet)s”; its sheets are: %(sheets)s.")
+            % {"sheet": Truncator(sheet).chars(60), "sheets": ", ".join(sheets)}
+        )
 
 
 def _enqueue(run_id: int) -> None:
@@ -157,7 +200,7 @@ def run_check(run_id: int) -> str:
     run.save(update_fields=["schema"])
     try:
         with engine.named(catalog.version_path(version), version.filename) as path:
-            outcome = engine.check_file(path, given, _ProgressWriter(run.pk))
+            outcome = engine.check_file(path, given, _ProgressWriter(run.pk), sheet=run.sheet)
     except engine.TableReadError as error:
         _finish(
             run, CheckRun.Status.FAILED, error_code=error.code, error_params=_plain(error.params)
@@ -167,9 +210,11 @@ def run_check(run_id: int) -> str:
         _finish(run, CheckRun.Status.FAILED, error_code=CHECK_CRASHED)
     else:
         report = outcome.report
+        # The sheet read, also where the engine chose it: cleaning reads the same one.
         _finish(
             run, CheckRun.Status.DONE, report=report, preview=_plain(outcome.preview), schema=report["schema"],
             schema_inferred=report["schemaInferred"], rows_done=report["table"]["rows"], progress=100,
+            sheet=report["source"].get("sheet") or "",
         )  # fmt: skip
         if report["schemaInferred"]:
             _adopt_inferred_schema(version, report["schema"])
@@ -228,12 +273,7 @@ def schema_for_version(version: DataVersion) -> dict | None:
     """The Table Schema that describes a version's table: the one its newest finished
     check read it against (the dataset's edited schema, or the one inferred from it).
     This is what a Data Package or DCAT distribution should carry with the file."""
-    run = (
-        checked_version(version)
-        .checks.filter(status=CheckRun.Status.DONE)
-        .order_by("-created", "-id")
-        .first()
-    )
+    run = last_read_check(version)
     return run.schema if run else None
 
 
@@ -285,13 +325,14 @@ def clean_version(user, version: DataVersion, steps: list[dict]) -> DataVersion:
     if not permissions.can_edit(user, dataset):
         raise PermissionDenied(_("You cannot upload files to this dataset."))
     original = original_of(checked_version(version))
+    sheet = sheet_to_clean(version)
     steps = engine.validate_steps(list(steps))
     stem = Path(original.filename).stem or "data"
     with (
         tempfile.TemporaryDirectory() as tmp,
         engine.named(catalog.version_path(original), original.filename) as path,
     ):
-        outcome = engine.clean_file(path, steps, Path(tmp), stem)
+        outcome = engine.clean_file(path, steps, Path(tmp), stem, sheet=sheet)
         provenance = {
             "steps": steps,
             "changes": outcome.changes,
@@ -299,16 +340,14 @@ def clean_version(user, version: DataVersion, steps: list[dict]) -> DataVersion:
                 "id": str(original.pk),
                 "number": original.number,
                 "sha256": original.sha256,
+                "sheet": sheet or None,
             },
             "rows": outcome.rows,
             "schema": outcome.schema,
         }
-        note = _both(
-            lambda: (
-                _("Cleaned from version %(n)d: %(steps)d steps")
-                % {"n": original.number, "steps": len(steps)}
-            )
-        )
+        # The sheet is worth telling only where there was a choice.
+        told = sheet if len(sheets_of(original)) > 1 else ""
+        note = _both(lambda: _cleaned_note(original, told, len(steps)))
         with transaction.atomic():
             cleaned = _store(user, dataset, outcome.files["csv"], note, original, provenance)
             for fmt, path in outcome.files.items():
@@ -316,6 +355,25 @@ def clean_version(user, version: DataVersion, steps: list[dict]) -> DataVersion:
                     export = {"export_of": str(cleaned.pk), "format": fmt, "schema": outcome.schema}
                     _store(user, dataset, path, note, cleaned, export)
     return cleaned
+
+
+def sheet_to_clean(version: DataVersion) -> str:
+    """The sheet of the original that cleaning ``version`` reads: a cleaned version's own
+    sheet, an upload's as its newest finished check read it, so the repairs apply to the
+    table the report showed. Blank for a file that is not a workbook."""
+    version = checked_version(version)
+    if version.source == DataVersion.Source.CLEAN:
+        return ((version.provenance or {}).get("original") or {}).get("sheet") or ""
+    run = last_read_check(version)
+    return run.sheet if run else ""
+
+
+def _cleaned_note(original: DataVersion, sheet: str, steps: int) -> str:
+    if sheet:
+        return _("Cleaned from version %(n)d, sheet “%(sheet)s”: %(steps)d steps") % {
+            "n": original.number, "sheet": sheet, "steps": steps,
+        }  # fmt: skip
+    return _("Cleaned from version %(n)d: %(steps)d steps") % {"n": original.number, "steps": steps}
 
 
 def _both(text) -> str:

@@ -110,16 +110,22 @@ def check_report(request, pk):
         "decision": services.latest_decision(version), "decision_form": DecisionForm(),
         "column_form": ColumnStepForm(fields=(run.preview or {}).get("fields") or []),
         "validation": (run.report or {}).get("validation") or {}, "original": services.original_of(version),
+        "sheets": services.sheets_of(version),
     }  # fmt: skip
     return render(request, "preparation/report.html", context)
 
 
 @staff_required
 def version_check(request, pk):
-    """GET: the latest check of a version. POST: check it (again)."""
+    """GET: the latest check of a version. POST: check it (again), on the sheet of the
+    workbook the form names, or else on the sheet checked last."""
     version = _version(request, pk)
     if request.method == "POST":
-        run = services.start_check(request.user, version)
+        try:
+            run = services.start_check(request.user, version, sheet=request.POST.get("sheet"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("preparation:version_check", pk=version.pk)
         return redirect("preparation:report", pk=run.pk)
     run = services.latest_check(services.checked_version(version))
     if run is None:
