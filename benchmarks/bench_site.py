@@ -8,12 +8,12 @@ a real database and no other benchmark's Django settings.
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 DATASETS = 10_000
 FULL_TARGET, ONE_TARGET = 30.0, 2.0
@@ -43,7 +43,6 @@ def _populate(n: int) -> None:
         Status,
         Theme,
     )
-    from ghia.catalog.services import store_file
 
     rng = random.Random(4)
     kutaisi = Municipality.objects.create(slug="kutaisi", name={"ka": "ქუთაისი", "en": "Kutaisi"},
@@ -70,7 +69,7 @@ def _populate(n: int) -> None:
         body = "წელი,შემოსავალი,ხარჯი\n" + "".join(
             f"{2015 + y},{rng.randint(1000, 90000)},{rng.randint(1000, 90000)}\n" for y in range(8)
         )
-        stored = store_file(io.BytesIO(body.encode()))
+        stored = _store(body.encode())
         version = DataVersion(dataset=dataset, number=1, sha256=stored.sha256, storage_name=stored.storage_name,
                               filename=f"data-{i}.csv", size=stored.size, media_type="text/csv", format=csv)  # fmt: skip
         datasets.append(dataset)
@@ -80,6 +79,25 @@ def _populate(n: int) -> None:
     Dataset.objects.bulk_create(datasets, batch_size=2000)
     DataVersion.objects.bulk_create(versions, batch_size=2000)
     Distribution.objects.bulk_create(distributions, batch_size=2000)
+
+
+def _store(data: bytes):
+    """Put a file where ``store_file`` would, without its temporary file. On this VM's
+    ext4, creating a file costs many times more for about half a minute after thousands
+    of files were deleted (the inode allocator steps over recently deleted inodes), which
+    would charge the build for the way the catalogue was filled."""
+    import hashlib
+
+    from django.core.files.storage import default_storage
+
+    from ghia.catalog.services import StoredFile
+
+    sha = hashlib.sha256(data).hexdigest()
+    name = f"versions/{sha[:2]}/{sha}"
+    path = Path(default_storage.path(name))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return StoredFile(sha, len(data), name)
 
 
 def _main() -> None:

@@ -71,3 +71,27 @@ def test_head_then_frames_reads_each_block_once(tmp_path, monkeypatch):
     # A second pass reads every block once; the first did too, head() included.
     assert sum(frame.height for frame, _ in stream.frames()) == 300
     assert first_pass > 1 and len(parsed) == 2 * first_pass
+
+
+@pytest.mark.parametrize("records", [5, 250])
+def test_first_rows_from_opening_equal_the_rows_polars_reads(tmp_path, monkeypatch, records):
+    """Below a title, with short, long and empty records; 250 records are more than
+    opening reads, so the rows past them must come from the frames."""
+    rows = [["ანგარიში 2024"], [], ["n", "სახელი", "თანხა"]]
+    for i in range(records):
+        cells = [str(i), f"ქ {i}", "1 200,50"] + (["x"] if i % 7 == 0 else [])
+        rows.append(cells[:2] if i % 5 == 1 else cells)
+        if i % 11 == 0:
+            rows.append([])
+    path = tmp_path / "t.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    wanted = records + 5
+    from_opening = open_table(path).first_rows(wanted)
+    stream = open_table(path)
+    monkeypatch.setattr(stream, "_first_records", None)
+    from_frames = stream.first_rows(wanted)
+    assert from_opening == from_frames
+    assert len(from_opening) == min(wanted, records + records // 11 + 1)
+    assert from_opening[:4] == [
+        ["0", "ქ 0", "1 200,50"], ["", "", ""], ["1", "ქ 1", ""], ["2", "ქ 2", "1 200,50"]
+    ]  # fmt: skip

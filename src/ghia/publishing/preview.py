@@ -29,13 +29,10 @@ def preview(path: str | Path, format_code: str | None, description: str = "") ->
         return None
     try:
         stream = open_table(path)
-        head = stream.head(chart.MAX_BARS + 1)
+        rows = stream.first_rows(chart.MAX_BARS + 1)
     except TableReadError:
         return None
     columns = stream.field_names
-    rows = [
-        [("" if cell is None else str(cell)) for cell in row] for row in head.select(columns).rows()
-    ]
     data = chart.chart_data(columns, rows)
     return Preview(
         columns=columns,
