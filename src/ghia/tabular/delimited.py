@@ -4,7 +4,8 @@ The file is never held whole: it is cut into blocks of about ``block_bytes`` tha
 a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
 block becomes a polars frame of text cells. Polars cannot tell a missing cell from an
 empty one, which Frictionless reports differently, so the number of cells of every record
-is counted separately from the bytes with numpy. A block whose quoting is not RFC 4180
+is told by its bytes: numpy finds the quotes and line breaks, and the bytes of a record
+that are not in its cells are its delimiters. A block whose quoting is not RFC 4180
 (a quote inside an unquoted cell) is parsed by Python's csv module instead, the reader
 Frictionless itself uses, so both tools see the same cells; so is a small file, which
 that module reads before polars has started.
@@ -155,25 +156,24 @@ class DelimitedFile:
             piece, self.dialect.delimiter
         ):
             return None
-        widths = record_widths(
-            piece, ord(self.dialect.delimiter), ord(self.dialect.quote_char), quotes
-        )
-        if widths is None:
+        delimiter, quote = ord(self.dialect.delimiter), ord(self.dialect.quote_char)
+        content = record_content(piece, delimiter, quote, quotes)
+        if content is None:
             return None
-        max_width = int(widths.max()) if len(widths) else 0
-        # Keep a few cells beyond the header so extra-cell errors can show them.
-        n = max(n_columns, min(max_width, n_columns + EXTRA_KEPT), 1)
+        # A few cells beyond the header are kept so extra-cell errors can show them.
+        kept = n_columns + EXTRA_KEPT
         options = dict(
             has_header=False,
             separator=self.dialect.delimiter,
             quote_char=self.dialect.quote_char,
-            schema={cell_column(i): pl.String for i in range(n)},
+            schema={cell_column(i): pl.String for i in range(kept)},
             missing_columns="insert",
             truncate_ragged_lines=True,
             empty_string_is_null=False,
             infer_schema=False,
             raise_if_empty=False,
         )
+        replaced = False
         try:
             frame = pl.read_csv(piece, **options)
         except pl.exceptions.ComputeError as error:
@@ -181,18 +181,25 @@ class DelimitedFile:
                 return None
             text = piece.decode("utf-8", errors="replace")
             self.stats.replaced_bytes += text.count("\ufffd")
+            replaced = True
             try:
                 frame = pl.read_csv(text.encode("utf-8"), **options)
             except pl.exceptions.PolarsError:
                 return None
         except pl.exceptions.PolarsError:
             return None
-        if frame.height != len(widths):
+        if frame.height != len(content):
             return None
-        # Polars fills the cells a short record lacks with empty text; __width__ tells
-        # them from cells that are there and empty.
-        frame = frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
-        return frame
+        # Polars fills the cells a short record lacks with empty text, so the width of a
+        # record is told by its bytes: those not in any cell are its delimiters.
+        in_cells = frame.select(pl.sum_horizontal(pl.all().str.len_bytes())).to_series()
+        widths = content - in_cells.to_numpy() + 1
+        if replaced or (len(widths) and widths.max() > kept):
+            # Cells changed by decoding, or cut off beyond those kept: count delimiters.
+            widths = record_widths(piece, delimiter, quote, quotes)
+        max_width = int(widths.max()) if len(widths) else 0
+        frame = frame.select(frame.columns[: max(n_columns, min(max_width, kept), 1)])
+        return frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
 
     def _parse_python(
         self, pieces: Iterator[bytes], n_columns: int
@@ -291,6 +298,43 @@ def _split(data: bytes, quote: int) -> tuple[int, np.ndarray]:
     if not len(quotes):
         return data.rfind(b"\n"), quotes
     return _last_boundary(data, bytes([quote]), len(quotes)), quotes
+
+
+def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
+    """For each record of ``piece``, how many bytes of it end up in its cells (plus its
+    delimiters), or None when its quoting is irregular (see ``record_widths``).
+
+    That is the record's length without its line break, less its quote characters, plus
+    one for each escaped quote ("" stands for one " of a cell); an empty line counts -1,
+    so that a record's width is this less the bytes of its cells, plus one. Only the
+    quotes and line breaks are looked up: far fewer than the delimiters.
+    """
+    buf = np.frombuffer(piece, dtype=np.uint8)
+    if not len(buf):
+        return np.zeros(0, dtype=np.int64)
+    if quotes is None:
+        quotes = np.flatnonzero(buf == quote)
+    if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
+        return None
+    ends = np.flatnonzero(buf == _NL)
+    if len(quotes):
+        ends = ends[np.searchsorted(quotes, ends) % 2 == 0]
+    if not len(ends) or ends[-1] != len(buf) - 1:
+        ends = np.append(ends, len(buf))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    lengths = ends - starts
+    # A CR before the line break is not part of the record (CRLF line endings).
+    lengths -= (lengths > 0) & (buf[np.maximum(ends - 1, 0)] == _CR)
+    content = lengths.astype(np.int64)
+    if len(quotes):
+        bounds = np.searchsorted(quotes, ends)
+        content -= np.diff(bounds, prepend=0)
+        # An escaped quote is a closing quote right before an opening one.
+        closing, opening = quotes[1:-1:2], quotes[2::2]
+        escaped = closing[opening == closing + 1]
+        content += np.bincount(np.searchsorted(ends, escaped), minlength=len(ends))
+    content[lengths == 0] = -1
+    return content
 
 
 def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
