@@ -300,18 +300,14 @@ def _split(data: bytes, quote: int) -> tuple[int, np.ndarray]:
     return _last_boundary(data, bytes([quote]), len(quotes)), quotes
 
 
-def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
-    """For each record of ``piece``, how many bytes of it end up in its cells (plus its
-    delimiters), or None when its quoting is irregular (see ``record_widths``).
+def _records(piece: bytes, delimiter: int, quote: int, quotes=None):
+    """The bytes of ``piece``, its quote positions and the end of each record (a line
+    break outside quotes, or the end), or None when its quoting is irregular.
 
-    That is the record's length without its line break, less its quote characters, plus
-    one for each escaped quote ("" stands for one " of a cell); an empty line counts -1,
-    so that a record's width is this less the bytes of its cells, plus one. Only the
-    quotes and line breaks are looked up: far fewer than the delimiters.
+    Quoting is regular (RFC 4180) when every opening quote starts a cell and every
+    closing quote ends one; only then do counts over the bytes agree with a real CSV parser.
     """
     buf = np.frombuffer(piece, dtype=np.uint8)
-    if not len(buf):
-        return np.zeros(0, dtype=np.int64)
     if quotes is None:
         quotes = np.flatnonzero(buf == quote)
     if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
@@ -321,14 +317,30 @@ def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.
         ends = ends[np.searchsorted(quotes, ends) % 2 == 0]
     if not len(ends) or ends[-1] != len(buf) - 1:
         ends = np.append(ends, len(buf))
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    lengths = ends - starts
+    return buf, quotes, ends
+
+
+def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
+    """For each record of ``piece``, how many of its bytes end up in its cells, plus its
+    delimiters; None when its quoting is irregular.
+
+    That is the record's length without its line break, less its quote characters, plus
+    one for each escaped quote ("" stands for one " of a cell); an empty line counts -1,
+    so that a record's width is this less the bytes of its cells, plus one. Only the
+    quotes and line breaks are looked up: far fewer than the delimiters.
+    """
+    if not piece:
+        return np.zeros(0, dtype=np.int64)
+    found = _records(piece, delimiter, quote, quotes)
+    if found is None:
+        return None
+    buf, quotes, ends = found
+    lengths = ends - np.concatenate(([0], ends[:-1] + 1))
     # A CR before the line break is not part of the record (CRLF line endings).
     lengths -= (lengths > 0) & (buf[np.maximum(ends - 1, 0)] == _CR)
     content = lengths.astype(np.int64)
     if len(quotes):
-        bounds = np.searchsorted(quotes, ends)
-        content -= np.diff(bounds, prepend=0)
+        content -= np.diff(np.searchsorted(quotes, ends), prepend=0)
         # An escaped quote is a closing quote right before an opening one.
         closing, opening = quotes[1:-1:2], quotes[2::2]
         escaped = closing[opening == closing + 1]
@@ -338,27 +350,16 @@ def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.
 
 
 def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
-    """Number of cells of each record of ``piece``, or None when its quoting is irregular.
-
-    Counts delimiters outside quotes between newlines outside quotes, vectorised. Quoting
-    is regular (RFC 4180) when every opening quote starts a cell and every closing quote
-    ends one; only then does counting agree with a real CSV parser.
-    """
-    buf = np.frombuffer(piece, dtype=np.uint8)
-    if not len(buf):
+    """Number of cells of each record of ``piece``, or None when its quoting is irregular:
+    the delimiters outside quotes between line breaks outside quotes, counted."""
+    if not piece:
         return np.zeros(0, dtype=np.int32)
-    if quotes is None:
-        quotes = np.flatnonzero(buf == quote)
-    if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
+    found = _records(piece, delimiter, quote, quotes)
+    if found is None:
         return None
-    newlines = np.flatnonzero(buf == _NL)
-    delimiters = np.flatnonzero(buf == delimiter)
-    if len(quotes):
-        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
-    ends = newlines
-    if not len(ends) or ends[-1] != len(buf) - 1:
-        ends = np.append(ends, len(buf))
+    buf, quotes, ends = found
     starts = np.concatenate(([0], ends[:-1] + 1))
+    delimiters = np.flatnonzero(buf == delimiter)
     counts = np.searchsorted(delimiters, ends) - np.searchsorted(delimiters, starts)
     if len(quotes):
         # Take away the delimiters inside each quoted span from its record's count
