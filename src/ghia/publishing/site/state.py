@@ -47,17 +47,19 @@ class BuildState:
         rows = self.db.execute("select id, digest, json_extract(outputs, '$[0]') from units")
         return {unit_id: (digest, first or "") for unit_id, digest, first in rows}
 
-    def outputs(self, unit_ids) -> dict[str, list[str]]:
+    def _json_by_key(self, query: str, keys) -> dict:
+        """``query`` (``select key, json ... in ({marks})``) for the keys, 500 at a time
+        (SQLite's bound on parameters), with the JSON read."""
         found = {}
-        ids = list(unit_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for unit_id, outputs in self.db.execute(
-                f"select id, outputs from units where id in ({marks})", chunk
-            ):
-                found[unit_id] = json.loads(outputs)
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.db.execute(query.format(marks=",".join("?" * len(chunk))), chunk)
+            found.update((key, json.loads(data)) for key, data in rows)
         return found
+
+    def outputs(self, unit_ids) -> dict[str, list[str]]:
+        return self._json_by_key("select id, outputs from units where id in ({marks})", unit_ids)
 
     def save_unit(
         self, unit_id: str, digest: str, outputs: list[str], pieces: dict | None, record: str
@@ -92,16 +94,9 @@ class BuildState:
 
     def previews(self, shas) -> dict[str, dict | None]:
         """Previews already made of these files (by content), None for files that have none."""
-        found = {}
-        wanted = list(shas)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for sha, data in self.db.execute(
-                f"select sha256, data from previews where sha256 in ({marks})", chunk
-            ):
-                found[sha] = json.loads(data)
-        return found
+        return self._json_by_key(
+            "select sha256, data from previews where sha256 in ({marks})", shas
+        )
 
     def save_previews(self, previews: dict[str, dict | None]) -> None:
         self.db.executemany(
