@@ -8,6 +8,7 @@ done), 1 problems found, 2 usage or unreadable input.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -103,17 +104,22 @@ def _fail(error, lang: str) -> int:
     return UNUSABLE
 
 
+@contextlib.contextmanager
 def _progress_bar(path: str, lang: str):
-    """A tqdm bar on stderr for large files on a terminal (or when GHIA_PROGRESS=1)."""
+    """A progress callback drawing a tqdm bar on stderr for large files on a terminal (or
+    when GHIA_PROGRESS=1), closed on leaving; None otherwise."""
     from ghia.tabular.messages import render
 
     try:
         size = Path(path).stat().st_size
     except OSError:
-        return None, None
+        size = None
     wanted = os.environ.get("GHIA_PROGRESS")
-    if wanted != "1" and (wanted == "0" or size < PROGRESS_BYTES or not sys.stderr.isatty()):
-        return None, None
+    if size is None or (
+        wanted != "1" and (wanted == "0" or size < PROGRESS_BYTES or not sys.stderr.isatty())
+    ):
+        yield None
+        return
     from tqdm import tqdm
 
     bar = tqdm(total=None, file=sys.stderr, desc=render("cli.progress", {}, lang), leave=False)
@@ -123,7 +129,10 @@ def _progress_bar(path: str, lang: str):
         bar.n = done
         bar.refresh()
 
-    return progress, bar
+    try:
+        yield progress
+    finally:
+        bar.close()
 
 
 @_guarded
@@ -132,21 +141,18 @@ def run_check(args) -> int:
     from ghia.tabular.messages import render
 
     lang = _lang(args)
-    progress, bar = _progress_bar(args.file, lang)
     limit = args.limit_errors if args.limit_errors is not None else 1000
     try:
-        report = check(
-            args.file,
-            schema=args.schema,
-            limit_errors=limit or None,
-            progress=progress,
-            sheet=args.sheet,
-        )
+        with _progress_bar(args.file, lang) as progress:
+            report = check(
+                args.file,
+                schema=args.schema,
+                limit_errors=limit or None,
+                progress=progress,
+                sheet=args.sheet,
+            )
     except TableReadError as error:
         return _fail(error, lang)
-    finally:
-        if bar is not None:
-            bar.close()
     if args.json:
         _json(report.to_dict())
         return PROBLEMS if report.has_problems else OK
@@ -257,16 +263,13 @@ def run_scan(args) -> int:
     from ghia.tabular.check import REPORT_VERSION
 
     lang = _lang(args)
-    progress, bar = _progress_bar(args.file, lang)
     try:
-        report = scan_personal_data(
-            open_table(args.file, sheet=args.sheet), sample_rows=None, progress=progress
-        )
+        with _progress_bar(args.file, lang) as progress:
+            report = scan_personal_data(
+                open_table(args.file, sheet=args.sheet), sample_rows=None, progress=progress
+            )
     except TableReadError as error:
         return _fail(error, lang)
-    finally:
-        if bar is not None:
-            bar.close()
     if args.json:
         _json({"version": REPORT_VERSION} | report.to_dict())
     else:
