@@ -245,20 +245,14 @@ def test_cli_dry_run_prints_the_plan_and_writes_nothing(
 ):
     from ghia.cli import main
 
+    def publish(*options: str) -> int:
+        return main(
+            ["publish", "ckan", "--url", ckan_server.url, "--municipality", kutaisi.slug,
+             *options, "--lang", "en"]
+        )  # fmt: skip
+
     monkeypatch.delenv("GHIA_CKAN_TOKEN", raising=False)
-    code = main(
-        [
-            "publish",
-            "ckan",
-            "--url",
-            ckan_server.url,
-            "--municipality",
-            kutaisi.slug,
-            "--dry-run",
-            "--lang",
-            "en",
-        ]
-    )
+    code = publish("--dry-run")
     out = capsys.readouterr().out
     assert code == 0
     assert f"create organization {kutaisi.slug}" in out
@@ -268,55 +262,11 @@ def test_cli_dry_run_prints_the_plan_and_writes_nothing(
     with pytest.raises((NotFound, NotAuthorized)):
         anonymous.action.organization_show(id=kutaisi.slug)
 
-    assert (
-        main(
-            [
-                "publish",
-                "ckan",
-                "--url",
-                ckan_server.url,
-                "--municipality",
-                kutaisi.slug,
-                "--lang",
-                "en",
-            ]
-        )
-        == 2
-    )
+    assert publish() == 2
     token = tmp_path / "token"
     token.write_text(ckan_server.api_token + "\n")
-    assert (
-        main(
-            [
-                "publish",
-                "ckan",
-                "--url",
-                ckan_server.url,
-                "--municipality",
-                kutaisi.slug,
-                "--token-file",
-                str(token),
-                "--lang",
-                "en",
-            ]
-        )
-        == 0
-    )
+    assert publish("--token-file", str(token)) == 0
     assert "Write calls to the portal: 5" in capsys.readouterr().out
     monkeypatch.setenv("GHIA_CKAN_TOKEN", ckan_server.api_token)
-    assert (
-        main(
-            [
-                "publish",
-                "ckan",
-                "--url",
-                ckan_server.url,
-                "--municipality",
-                kutaisi.slug,
-                "--lang",
-                "en",
-            ]
-        )
-        == 0
-    )
+    assert publish() == 0
     assert "Write calls to the portal: 0" in capsys.readouterr().out
