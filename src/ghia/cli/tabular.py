@@ -95,8 +95,18 @@ def _say(line: str = "") -> None:
 
 
 def _json(data: dict) -> None:
-    # Indented for a person at a terminal; compact (and much faster) for a program.
-    _say(json.dumps(data, ensure_ascii=False, indent=1 if sys.stdout.isatty() else None))
+    # Indented for a person at a terminal, compact for a program; orjson writes a report
+    # of tens of thousands of errors several times faster than the json module.
+    import orjson
+
+    indent = orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0
+    text = orjson.dumps(data, option=indent | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE)
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(text.decode("utf-8"))
 
 
 def _fail(error, lang: str) -> int:

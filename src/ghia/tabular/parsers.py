@@ -157,11 +157,13 @@ def read(cell: pl.Expr, field: dict) -> tuple[pl.Expr, pl.Expr]:
     return pl.lit(True), cell
 
 
+_FULLWIDTH_DIGITS = [chr(0xFF10 + d) for d in range(10)]
+
+
 def _as_float(text: pl.Expr) -> pl.Expr:
-    # Python reads fullwidth digits ("１") as numbers; NFKC makes them ASCII for polars.
-    ascii_text = (
-        pl.when(text.str.contains(r"[^\x00-\x7f]")).then(text.str.normalize("NFKC")).otherwise(text)
-    )
+    # Python reads fullwidth digits ("１") as numbers; polars needs ASCII ones. Mapped in
+    # the chain (``text`` named once), as a second reference would compute it again.
+    ascii_text = text.str.replace_many(_FULLWIDTH_DIGITS, [str(d) for d in range(10)])
     return ascii_text.cast(pl.Float64, strict=False)
 
 

@@ -4,6 +4,7 @@ Counts (``error_count``, ``by_type``) always cover the whole table; the itemised
 stops at ``limit_errors`` items, in row order, as Frictionless lists them.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from ghia.tabular.messages import render, render_both
@@ -29,6 +30,7 @@ MESSAGE_CODE = {t: f"error.{t}" for t in ERROR_TYPES} | {"primary-key": "error.p
 HEADER_TYPES = frozenset(ERROR_TYPES[:6])
 
 
+@functools.cache
 def error_title(error_type: str, lang: str = "en") -> str:
     return render(MESSAGE_CODE.get(error_type, error_type), {}, lang)
 
@@ -60,7 +62,10 @@ class ValidationReport:
         if key not in words:
             words[key] = _words(item["type"], detail.get("code"), detail.get("params", {}))
         note, message = words[key]
-        return {k: v for k, v in item.items() if k != "detail"} | {"note": note, "message": message}
+        entry = item.copy()  # tens of thousands of items: copied in C, not rebuilt key by key
+        entry.pop("detail", None)
+        entry["note"], entry["message"] = note, message
+        return entry
 
     @property
     def error_count(self) -> int:
@@ -98,4 +103,4 @@ def _words(error_type: str, code: str | None, params: dict) -> tuple[str, dict[s
         detail = render(code, params, lang) if code else ""
         title = error_title(error_type, lang)
         message[lang] = f"{title}: {detail}" if detail else title
-    return (render(code, params, "en") if code else ""), message
+    return detail, message  # the English detail is the note

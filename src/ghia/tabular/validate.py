@@ -187,8 +187,8 @@ def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]
 
 
 def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[str]):
-    """Each field's blank and readable cells as named columns computed once per block
-    (``prepared``), the checks (one boolean expression per field and error) over them,
+    """Each field's blank and readable cells and typed values as named columns computed
+    once per block (``prepared``), the checks (one boolean expression per field and error) over them,
     and each field's blank mask and typed value."""
     prepared, checks, blanks, values = [], [], [], []
     for index, (schema_field, column) in enumerate(zip(expected, columns, strict=False)):
@@ -202,9 +202,17 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
             blank = blank | raw.is_in(missing_values)
         ok, value = parsers.read(raw, schema_field)
         _check_field(schema_field, column, ok, value)
-        b, r = f"__blank{index}__", f"__ok{index}__"
-        prepared.append((blank.alias(b), (~pl.col(b) & ok.fill_null(False)).alias(r)))
-        blank, readable = pl.col(b), pl.col(r)
+        # Polars does not share a subexpression between expressions here: a typed value
+        # used by constraints and keys would be read again for each use.
+        b, r, v = f"__blank{index}__", f"__ok{index}__", f"__value{index}__"
+        prepared.append(
+            (
+                blank.alias(b),
+                (~pl.col(b) & ok.fill_null(False)).alias(r),
+                pl.when(pl.col(r)).then(value).alias(v),
+            )
+        )
+        blank, readable, value = pl.col(b), pl.col(r), pl.col(v)
         kind = schema_field.get("type", "any")
         fmt = schema_field.get("format", "default")
         if not (kind == "any" or (kind == "string" and fmt == "default")):
@@ -221,7 +229,7 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
                 }
                 checks.append(_CellCheck("constraint-error", number, name, column, broken, detail))
         blanks.append(blank)
-        values.append(pl.when(readable).then(value))
+        values.append(value)
     return prepared, checks, blanks, values
 
 
@@ -332,8 +340,9 @@ def _validate_frame(frame, prepared, checks, blanks, keys, columns, state):
     # which are cheap boolean work on those masks.
     raw = (
         frame.lazy()
-        .with_columns(blank for blank, _ in prepared)
-        .with_columns(readable for _, readable in prepared)
+        .with_columns(blank for blank, _, _ in prepared)
+        .with_columns(readable for _, readable, _ in prepared)
+        .with_columns(value for _, _, value in prepared)
         .select(
             (pl.all_horizontal(blanks) if blanks else pl.lit(False)).alias("__blank_row__"),
             (width - n).clip(lower_bound=0).alias("__extra__"),
