@@ -125,21 +125,35 @@ def _name_regexes() -> tuple[str, str]:
 _NAME, _NAME_SHAPED = _name_regexes()
 
 
-def _kind_masks(cell: pl.Expr) -> dict[str, pl.Expr]:
-    compact = cell.str.replace_all(r"[\s\-()./]", "")
-    upper = cell.str.strip_chars().str.to_uppercase()
+def _forms(name: str) -> list[pl.Expr]:
+    """A column's cells compacted, stripped and upper-cased, computed once per frame:
+    polars would compute them again for every pattern that reads them."""
+    cell = pl.col(name)
+    return [
+        cell.str.replace_all(r"[\s\-()./]", "").alias(f"{name}\x00compact"),
+        cell.str.strip_chars().alias(f"{name}\x00stripped"),
+        cell.str.strip_chars().str.to_uppercase().alias(f"{name}\x00upper"),
+    ]
+
+
+def _kind_masks(name: str) -> dict[str, pl.Expr]:
+    """Which cells of a column look like each kind, over the columns ``_forms`` adds."""
+    cell = pl.col(name)
+    compact, stripped, upper = (
+        pl.col(f"{name}\x00{form}") for form in ("compact", "stripped", "upper")
+    )
+    known_name = stripped.str.contains(_NAME)
     return {
         "personal_number": compact.str.contains(_PATTERNS["personal_number"]),
-        "iban": _iban_text(cell).str.contains(_PATTERNS["iban"]),
+        "iban": _iban_text(upper).str.contains(_PATTERNS["iban"]),
         "car_plate": upper.str.contains(_PATTERNS["car_plate"]),
         "email": cell.str.contains(_PATTERNS["email"]),
         "phone": compact.str.contains(_PATTERNS["phone"])
         & ~compact.str.contains(_PATTERNS["nine_digits"]),
         "nine_digits": compact.str.contains(_PATTERNS["nine_digits"]),
         "ten_digits": compact.str.contains(_PATTERNS["ten_digits"]),
-        "person_name": cell.str.strip_chars().str.contains(_NAME),
-        "name_shaped": cell.str.strip_chars().str.contains(_NAME)
-        | cell.str.strip_chars().str.contains(_NAME_SHAPED),
+        "person_name": known_name,
+        "name_shaped": known_name | stripped.str.contains(_NAME_SHAPED),
     }
 
 
@@ -179,14 +193,15 @@ def scan_personal_data(
 def _scan_frame(frame, names, totals, filled, samples) -> None:
     exprs = []
     for index, name in enumerate(names):
-        cell = pl.col(name)
-        present = ~blank(cell)
+        present = ~blank(pl.col(name))
         if WIDTH in frame.columns:
             present = present & (pl.col(WIDTH) > index)
-        exprs.append(present.sum().alias(f"{name}\x00filled"))
-        for kind, mask in _kind_masks(cell).items():
-            exprs.append((present & mask).sum().alias(f"{name}\x00{kind}"))
-    counts = frame.select(exprs).row(0, named=True)
+        exprs.append(present.alias(f"{name}\x00filled"))
+        for kind, mask in _kind_masks(name).items():
+            exprs.append((present & mask).alias(f"{name}\x00{kind}"))
+    found = frame.lazy().with_columns(f for name in names for f in _forms(name)).select(exprs)
+    found = found.collect()
+    counts = found.sum().row(0, named=True)
     for name in names:
         if counts[f"{name}\x00iban"]:
             counts[f"{name}\x00iban"] = _valid_ibans(frame, name)
@@ -198,20 +213,19 @@ def _scan_frame(frame, names, totals, filled, samples) -> None:
         totals[(name, kind)] = totals.get((name, kind), 0) + count
         kept = samples.setdefault((name, kind), [])
         if count and len(kept) < 20:
-            mask = _kind_masks(pl.col(name))[kind]
-            found = frame.select(
-                pl.col(name).filter(mask.fill_null(False)).unique(maintain_order=True).head(20)
-            )
-            kept.extend(v for v in found.to_series().to_list() if v not in kept)
+            cells = frame[name].filter(found[key].fill_null(False))
+            kept.extend(v for v in cells.unique(maintain_order=True).head(20) if v not in kept)
 
 
-def _iban_text(cell: pl.Expr) -> pl.Expr:
-    return cell.str.strip_chars().str.to_uppercase().str.replace_all(" ", "", literal=True)
+def _iban_text(upper: pl.Expr) -> pl.Expr:
+    """An IBAN's text from the stripped, upper-cased cell."""
+    return upper.str.replace_all(" ", "", literal=True)
 
 
 def _valid_ibans(frame: pl.DataFrame, name: str) -> int:
     """Rows whose IBAN passes the mod-97 check (checked once per distinct value)."""
-    ibans = frame.select(_iban_text(pl.col(name)).alias("iban"))["iban"]
+    upper = pl.col(name).str.strip_chars().str.to_uppercase()
+    ibans = frame.select(_iban_text(upper).alias("iban"))["iban"]
     shaped = ibans.filter(ibans.str.contains(_PATTERNS["iban"]).fill_null(False))
     valid = [v for v in shaped.unique().to_list() if iban_is_valid(v)]
     return int(shaped.is_in(valid).sum())
