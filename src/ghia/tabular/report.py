@@ -98,9 +98,9 @@ class ValidationReport:
 
 def _words(error_type: str, code: str | None, params: dict) -> tuple[str, dict[str, str]]:
     """An error's note (English) and its message in both languages."""
+    details = {lang: render(code, params, lang) if code else "" for lang in ("ka", "en")}
     message = {}
-    for lang in ("ka", "en"):
-        detail = render(code, params, lang) if code else ""
+    for lang, detail in details.items():
         title = error_title(error_type, lang)
         message[lang] = f"{title}: {detail}" if detail else title
-    return detail, message  # the English detail is the note
+    return details["en"], message

@@ -188,8 +188,8 @@ def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]
 
 def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[str]):
     """Each field's blank and readable cells and typed values as named columns computed
-    once per block (``prepared``), the checks (one boolean expression per field and error) over them,
-    and each field's blank mask and typed value."""
+    once per block (``prepared``), the checks (one boolean expression per field and
+    error) over them, and each field's blank mask and typed value."""
     prepared, checks, blanks, values = [], [], [], []
     for index, (schema_field, column) in enumerate(zip(expected, columns, strict=False)):
         number, name = index + 1, schema_field["name"]
