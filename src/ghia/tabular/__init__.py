@@ -24,6 +24,9 @@ import os
 # allocations cheap and peak memory under twice the file (unless configured otherwise;
 # this only takes effect when polars is first imported here).
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0")
+# numpy serves only element-wise work here; OpenBLAS's thread pool, started with numpy,
+# spins for a while on every core and takes CPU from the readers.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from ghia.tabular.check import CheckReport, check  # noqa: E402
 from ghia.tabular.clean import clean, undo

@@ -2,7 +2,7 @@
 
 The file is never held whole: it is cut into blocks of about ``block_bytes`` that end on
 a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
-block becomes a polars frame of text cells. Polars cannot tell a missing cell from an
+block becomes a polars frame of text cells, two blocks being parsed at a time. Polars cannot tell a missing cell from an
 empty one, which Frictionless reports differently, so the number of cells of every record
 is told by its bytes: numpy finds the quotes and line breaks, and the bytes of a record
 that are not in its cells are its delimiters. A block whose quoting is not RFC 4180
@@ -15,7 +15,10 @@ import codecs
 import csv
 import io
 import itertools
+import threading
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +30,13 @@ from ghia.tabular.errors import TableReadError
 from ghia.tabular.limits import DEFAULT_LIMITS, Limits
 from ghia.tabular.sniff import Dialect
 
-BLOCK_BYTES = 16 << 20
+BLOCK_BYTES = 8 << 20
 # A file this small (and within one block) is read by Python's csv module, which is done
 # before polars has started on it.
 SMALL_FILE_BYTES = 64 << 10
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
+PARSERS = 2
 WIDTH = "__width__"
 _NL, _CR = 10, 13
 
@@ -65,6 +69,7 @@ class DelimitedFile:
         self.limits = limits
         self.block_bytes = block_bytes or BLOCK_BYTES
         self.stats = ReadStats()
+        self._replaced_lock = threading.Lock()
         self.size = path.stat().st_size
         # Old Mac files end lines with CR alone; polars and numpy both want LF.
         sample = self._first_text(1 << 16)
@@ -108,40 +113,31 @@ class DelimitedFile:
         c0..c{n-1} with the text of each cell; a cell beyond the record's width is
         not in the file (a missing cell) whatever the frame holds there.
         """
-        quote = ord(self.dialect.quote_char)
         blocks = self._text_blocks()
         if self.size <= min(SMALL_FILE_BYTES, self.block_bytes):
             yield from self._parse_python((raw for raw, _ in blocks), n_columns)
             return
-        carry = b""
-        for raw, offset in blocks:
-            data = carry + raw if carry else raw
-            cut, quotes = _split(data, quote)
-            if cut < 0:
-                if len(data) > max(self.limits.max_cell_bytes * 4, 2 * self.block_bytes):
-                    raise TableReadError(
-                        "cell_too_large",
-                        row=self.stats.records + 1,
-                        column="?",
-                        size=len(data),
-                        limit=self.limits.max_cell_bytes,
-                    )
-                carry = data
-                continue
-            piece, carry = data[: cut + 1], data[cut + 1 :]
-            frame = self._parse_regular(piece, n_columns, quotes[quotes <= cut])
-            if frame is None:
-                # Quoting that only a real CSV parser follows: hand it the rest of the file.
-                rest = itertools.chain([piece + carry], (raw for raw, _ in blocks))
-                yield from self._parse_python(rest, n_columns)
-                return
-            yield self._counted(frame), offset
-        if carry:
-            frame = self._parse_regular(carry, n_columns)
-            if frame is None:
-                yield from self._parse_python(iter([carry]), n_columns)
-                return
-            yield self._counted(frame), self.size
+        pieces = _Pieces(blocks, ord(self.dialect.quote_char), self)
+        # Pieces are cut in order, parsed by PARSERS threads at once (polars and numpy
+        # release the GIL) and handed on in order.
+        with ThreadPoolExecutor(PARSERS, thread_name_prefix="ghia-parse") as pool:
+            pending: deque = deque()
+            for item in itertools.chain(pieces, [None]):
+                if item is not None:
+                    piece, quotes, offset = item
+                    future = pool.submit(self._parse_regular, piece, n_columns, quotes)
+                    pending.append((piece, future, offset))
+                while len(pending) >= (PARSERS if item is not None else 1):
+                    piece, future, offset = pending.popleft()
+                    frame = future.result()
+                    if frame is None:
+                        # Quoting that only a real CSV parser follows: hand it the rest.
+                        for _, later, _ in pending:
+                            later.cancel()
+                        rest = [piece, *(later_piece for later_piece, _, _ in pending)]
+                        yield from self._parse_python(pieces.rest(rest), n_columns)
+                        return
+                    yield self._counted(frame), offset
 
     def _counted(self, frame: pl.DataFrame) -> pl.DataFrame:
         self._check_cell_sizes(frame)
@@ -179,7 +175,8 @@ class DelimitedFile:
             if "utf-8" not in str(error).lower():
                 return None
             text = piece.decode("utf-8", errors="replace")
-            self.stats.replaced_bytes += text.count("\ufffd")
+            with self._replaced_lock:  # pieces are parsed in several threads
+                self.stats.replaced_bytes += text.count("\ufffd")
             replaced = True
             try:
                 frame = pl.read_csv(text.encode("utf-8"), **options)
@@ -265,6 +262,42 @@ class DelimitedFile:
         except csv.Error as error:
             raise _csv_error(error, len(rows), self.limits) from error
         return rows
+
+
+class _Pieces:
+    """Pieces of whole records cut from a file's text blocks, as (piece, the positions
+    of its quote characters, file offset reached); what the last block leaves after its
+    last record boundary is the last piece."""
+
+    def __init__(self, blocks: Iterator[tuple[bytes, int]], quote: int, file: DelimitedFile):
+        self.blocks, self.quote, self.file = blocks, quote, file
+        self.carry = b""
+
+    def __iter__(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
+        limit = max(self.file.limits.max_cell_bytes * 4, 2 * self.file.block_bytes)
+        for raw, offset in self.blocks:
+            data = self.carry + raw if self.carry else raw
+            cut, quotes = _split(data, self.quote)
+            if cut < 0:
+                if len(data) > limit:
+                    raise TableReadError(
+                        "cell_too_large",
+                        row=self.file.stats.records + 1,
+                        column="?",
+                        size=len(data),
+                        limit=self.file.limits.max_cell_bytes,
+                    )
+                self.carry = data
+                continue
+            piece, self.carry = data[: cut + 1], data[cut + 1 :]
+            yield piece, quotes[quotes <= cut], offset
+        if self.carry:
+            piece, self.carry = self.carry, b""
+            yield piece, None, self.file.size
+
+    def rest(self, pieces: list[bytes]) -> Iterator[bytes]:
+        """The text from ``pieces`` (already cut) to the end of the file."""
+        return itertools.chain(pieces, [self.carry], (raw for raw, _ in self.blocks))
 
 
 def _spaces_after_delimiters(piece: bytes, delimiter: str) -> bool:
