@@ -161,6 +161,24 @@ def test_unique_and_primary_key_across_blocks(tmp_path, monkeypatch):
     assert ghia_errors(path, schema) == frictionless_errors(path, schema)
 
 
+def test_repeats_found_by_hash_are_verified_on_the_text():
+    """Unique text is first compared by hash; a hash that repeats for another text (a
+    collision, simulated here by a wrong flag) must not make an error."""
+    import polars as pl
+
+    from ghia.tabular.validate import _verified_repeats
+
+    flagged = pl.DataFrame(
+        {
+            "u1": ["a", "b", "a", None, "c", None],
+            "__d_u1__": [False, True, True, False, True, False],
+        }
+    )
+    assert _verified_repeats(flagged, "u1")["__d_u1__"].to_list() == [
+        False, False, True, False, False, False
+    ]  # fmt: skip
+
+
 def test_progress_is_reported(write_csv):
     calls = []
     path = write_csv([["a"], ["1"], ["2"]])

@@ -17,10 +17,12 @@ Every check is a boolean expression evaluated over a whole block at once; only t
 first ``limit_errors`` errors are itemised, but all are counted.
 """
 
+import gc
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -78,16 +80,17 @@ def validate(
     prepared, checks, blanks, values = _cell_checks(expected, columns, missing_values)
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
-    for frame, done in _frames(table):
-        if not frame.height:
-            continue
-        if WIDTH not in frame.columns:
-            frame = frame.with_columns(pl.lit(len(columns), dtype=pl.Int32).alias(WIDTH))
-        _validate_frame(frame, prepared, checks, blanks, keys, columns, state)
-        if progress:
-            progress(done, table.total if isinstance(table, TableStream) else frame.height)
-    if state.keys:
-        _duplicates(pl.concat(state.keys), expected, unique, pk_columns, columns, state)
+    with _collector_paused():
+        for frame, done in _frames(table):
+            if not frame.height:
+                continue
+            if WIDTH not in frame.columns:
+                frame = frame.with_columns(pl.lit(len(columns), dtype=pl.Int32).alias(WIDTH))
+            _validate_frame(frame, prepared, checks, blanks, keys, columns, state)
+            if progress:
+                progress(done, table.total if isinstance(table, TableStream) else frame.height)
+        if state.keys:
+            _duplicates(pl.concat(state.keys), expected, unique, pk_columns, columns, state)
     for item in state.items:
         item.pop("_order", None)  # in place: copying tens of thousands of dicts shows
     return ValidationReport(
@@ -101,6 +104,21 @@ def validate(
         invalid_rows=state.invalid_rows,
         labels=labels,
     )
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector, run whenever enough objects are made, walks every object
+    the process holds (polars' and numpy's among them); the tens of thousands of error
+    items made here hold no cycles, so it waits until they are made."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _frames(table: Table | TableStream):
@@ -455,10 +473,14 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         # Python's NaN equals nothing, itself included: a NaN key never repeats.
         return ~pl.col(name).is_nan() if keys.schema[name] == pl.Float64 else pl.lit(True)
 
-    masks = {}
+    masks, hashed = {}, []
     for index, _ in unique:
-        key = pl.col(f"u{index}")
-        masks[f"u{index}"] = key.is_not_null() & not_nan(f"u{index}") & ~key.is_first_distinct()
+        name = f"u{index}"
+        key = pl.col(name)
+        if keys.schema[name] == pl.String:
+            # Text is found again far sooner by its hash; a repeated hash is verified below.
+            key, hashed = key.hash(), [*hashed, name]
+        masks[name] = pl.col(name).is_not_null() & not_nan(name) & ~key.is_first_distinct()
     pk_key = None
     if pk_columns:
         names = [f"p{columns.index(c)}" for c in pk_columns]
@@ -473,6 +495,8 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         )
     # Each key hashed once; the rest is work on the few rows that repeat.
     flagged = keys.with_columns(masks[name].alias(f"__d_{name}__") for name in masks)
+    for name in hashed:
+        flagged = _verified_repeats(flagged, name)
     flags = [pl.col(f"__d_{name}__") for name in masks]
     repeats = flagged.filter(pl.any_horizontal(flags))
     state.invalid_rows += repeats.select((~pl.col("__invalid__")).sum()).item()
@@ -508,6 +532,20 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
             state.items + items, key=lambda e: (e.get("rowNumber", 0), e.get("_order", -1))
         )
         state.items = merged[: state.limit] if state.limit else merged
+
+
+def _verified_repeats(flagged: pl.DataFrame, name: str) -> pl.DataFrame:
+    """Repeats of the key ``name`` told by hash made exact: among the rows whose key hashes
+    like a flagged one (a few), the later occurrences of each key."""
+    flag = f"__d_{name}__"
+    if not flagged[flag].any():
+        return flagged
+    hashes = flagged[name].hash()
+    suspects = hashes.is_in(hashes.filter(flagged[flag]).implode()).arg_true()
+    keys = flagged[name].gather(suspects)
+    later = keys.is_not_null() & ~keys.is_first_distinct()
+    exact = pl.zeros(flagged.height, pl.Boolean, eager=True).scatter(suspects, later)
+    return flagged.with_columns(exact.alias(flag))
 
 
 def _first_rows(keys: pl.DataFrame, key: pl.Expr, found: pl.DataFrame, limit: int | None):
