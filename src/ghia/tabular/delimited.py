@@ -16,9 +16,7 @@ import csv
 import io
 import itertools
 import threading
-from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ import polars as pl
 from ghia.tabular.encoding import bom_length
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.limits import DEFAULT_LIMITS, Limits
+from ghia.tabular.prefetch import ParallelMap
 from ghia.tabular.sniff import Dialect
 
 BLOCK_BYTES = 8 << 20
@@ -36,7 +35,7 @@ BLOCK_BYTES = 8 << 20
 SMALL_FILE_BYTES = 64 << 10
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
-PARSERS = 2
+PARSERS = 2  # blocks parsed at once
 WIDTH = "__width__"
 _NL, _CR = 10, 13
 
@@ -118,26 +117,14 @@ class DelimitedFile:
             yield from self._parse_python((raw for raw, _ in blocks), n_columns)
             return
         pieces = _Pieces(blocks, ord(self.dialect.quote_char), self)
-        # Pieces are cut in order, parsed by PARSERS threads at once (polars and numpy
-        # release the GIL) and handed on in order.
-        with ThreadPoolExecutor(PARSERS, thread_name_prefix="ghia-parse") as pool:
-            pending: deque = deque()
-            for item in itertools.chain(pieces, [None]):
-                if item is not None:
-                    piece, quotes, offset = item
-                    future = pool.submit(self._parse_regular, piece, n_columns, quotes)
-                    pending.append((piece, future, offset))
-                while len(pending) >= (PARSERS if item is not None else 1):
-                    piece, future, offset = pending.popleft()
-                    frame = future.result()
-                    if frame is None:
-                        # Quoting that only a real CSV parser follows: hand it the rest.
-                        for _, later, _ in pending:
-                            later.cancel()
-                        rest = [piece, *(later_piece for later_piece, _, _ in pending)]
-                        yield from self._parse_python(pieces.rest(rest), n_columns)
-                        return
-                    yield self._counted(frame), offset
+        parsed = ParallelMap(lambda p: self._parse_regular(p[0], n_columns, p[1]), pieces, PARSERS)
+        for (piece, _, offset), frame in parsed:
+            if frame is None:
+                # Quoting that only a real CSV parser follows: hand it the rest.
+                rest = [piece, *(later for later, _, _ in parsed.unused())]
+                yield from self._parse_python(pieces.rest(rest), n_columns)
+                return
+            yield self._counted(frame), offset
 
     def _counted(self, frame: pl.DataFrame) -> pl.DataFrame:
         self._check_cell_sizes(frame)
@@ -152,16 +139,16 @@ class DelimitedFile:
         ):
             return None
         delimiter, quote = ord(self.dialect.delimiter), ord(self.dialect.quote_char)
-        content = record_content(piece, delimiter, quote, quotes)
-        if content is None:
+        found = record_content(piece, delimiter, quote, quotes)
+        if found is None:
             return None
-        # A few cells beyond the header are kept so extra-cell errors can show them.
-        kept = n_columns + EXTRA_KEPT
+        content, ends = found
+        columns = max(n_columns, 1)
         options = dict(
             has_header=False,
             separator=self.dialect.delimiter,
             quote_char=self.dialect.quote_char,
-            schema={cell_column(i): pl.String for i in range(kept)},
+            schema={cell_column(i): pl.String for i in range(columns)},
             missing_columns="insert",
             truncate_ragged_lines=True,
             empty_string_is_null=False,
@@ -190,12 +177,31 @@ class DelimitedFile:
         # record is told by its bytes: those not in any cell are its delimiters.
         in_cells = frame.select(pl.sum_horizontal(pl.all().str.len_bytes())).to_series()
         widths = content - in_cells.to_numpy() + 1
-        if replaced or (len(widths) and widths.max() > kept):
-            # Cells changed by decoding, or cut off beyond those kept: count delimiters.
+        if replaced:  # cells changed by decoding: count delimiters
             widths = record_widths(piece, delimiter, quote, quotes)
-        max_width = int(widths.max()) if len(widths) else 0
-        frame = frame.select(frame.columns[: max(n_columns, min(max_width, kept), 1)])
+        # Polars drops the cells beyond the fields; the few records that have them are
+        # read again by Python's csv module, for their width and the cells kept for
+        # extra-cell errors.
+        ragged = np.flatnonzero(widths > columns)
+        if len(ragged):
+            frame, widths = self._with_extra_cells(frame, widths, piece, ends, ragged, columns)
         return frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
+
+    def _with_extra_cells(self, frame, widths, piece, ends, ragged, columns):
+        starts = np.concatenate(([0], ends[:-1] + 1))
+        text = b"".join(piece[starts[i] : ends[i] + 1] for i in ragged)
+        records = list(csv.reader(io.StringIO(text.decode("utf-8", "replace"), newline="")))
+        widths = widths.astype(np.int32)
+        widths[ragged] = [len(record) for record in records]
+        kept = min(int(widths.max()), columns + EXTRA_KEPT)
+        extra = {}
+        for i in range(columns, kept):
+            cells = [None] * frame.height
+            for row, record in zip(ragged, records, strict=True):
+                if i < len(record):
+                    cells[row] = record[i]
+            extra[cell_column(i)] = pl.Series(cells, dtype=pl.String)
+        return frame.with_columns(**extra), widths
 
     def _parse_python(
         self, pieces: Iterator[bytes], n_columns: int
@@ -352,9 +358,9 @@ def _records(piece: bytes, delimiter: int, quote: int, quotes=None):
     return buf, quotes, ends
 
 
-def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:
+def record_content(piece: bytes, delimiter: int, quote: int, quotes=None):
     """For each record of ``piece``, how many of its bytes end up in its cells, plus its
-    delimiters; None when its quoting is irregular.
+    delimiters, and where each record ends; None when its quoting is irregular.
 
     That is the record's length without its line break, less its quote characters, plus
     one for each escaped quote ("" stands for one " of a cell); an empty line counts -1,
@@ -362,7 +368,7 @@ def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.
     quotes and line breaks are looked up: far fewer than the delimiters.
     """
     if not piece:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     found = _records(piece, delimiter, quote, quotes)
     if found is None:
         return None
@@ -378,7 +384,7 @@ def record_content(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.
         escaped = closing[opening == closing + 1]
         content += np.bincount(np.searchsorted(ends, escaped), minlength=len(ends))
     content[lengths == 0] = -1
-    return content
+    return content, ends
 
 
 def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.ndarray | None:

@@ -13,8 +13,9 @@ The rules are Frictionless's, so the two tools report the same errors on the sam
 * ``unique`` fields and the ``primaryKey`` compare typed values over the whole table, the
   first occurrence being valid; a primary key whose cells are all blank is an error too.
 
-Every check is a boolean expression evaluated over a whole block at once; only the
-first ``limit_errors`` errors are itemised, but all are counted.
+Every check is a boolean expression evaluated over a whole block at once (two blocks at
+a time, in worker threads); only the first ``limit_errors`` errors are itemised, but all
+are counted.
 """
 
 import gc
@@ -31,7 +32,7 @@ import polars as pl
 from ghia.tabular import parsers
 from ghia.tabular.delimited import WIDTH
 from ghia.tabular.errors import TableReadError
-from ghia.tabular.prefetch import prefetched
+from ghia.tabular.prefetch import ParallelMap, prefetched
 from ghia.tabular.report import ValidationReport
 from ghia.tabular.table import ROW, Table, TableStream, extra_column
 
@@ -81,12 +82,12 @@ def validate(
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
     with _collector_paused():
-        for frame, done in _frames(table):
-            if not frame.height:
-                continue
-            if WIDTH not in frame.columns:
-                frame = frame.with_columns(pl.lit(len(columns), dtype=pl.Int32).alias(WIDTH))
-            _validate_frame(frame, prepared, checks, blanks, keys, columns, state)
+        frames = ParallelMap(
+            lambda item: _frame_masks(item[0], prepared, checks, blanks, keys, len(columns)),
+            _frames(table, len(columns)),
+        )
+        for (frame, done), found in frames:
+            _record_frame(frame, *found, checks, keys, columns, state)
             if progress:
                 progress(done, table.total if isinstance(table, TableStream) else frame.height)
         if state.keys:
@@ -121,11 +122,18 @@ def _collector_paused():
         gc.enable()
 
 
-def _frames(table: Table | TableStream):
+def _frames(table: Table | TableStream, n_columns: int):
+    """The table's frames that have rows, each with the width of its records."""
     if isinstance(table, TableStream):
-        yield from prefetched(table.frames())
+        frames = prefetched(table.frames())
     else:
-        yield table.frame, table.frame.height
+        frames = [(table.frame, table.frame.height)]
+    for frame, done in frames:
+        if not frame.height:
+            continue
+        if WIDTH not in frame.columns:
+            frame = frame.with_columns(pl.lit(n_columns, dtype=pl.Int32).alias(WIDTH))
+        yield frame, done
 
 
 class _State:
@@ -351,8 +359,9 @@ def _typed_bound(bound, schema_field):
 # --- One block -----------------------------------------------------------------------------
 
 
-def _validate_frame(frame, prepared, checks, blanks, keys, columns, state):
-    n = len(columns)
+def _frame_masks(frame, prepared, checks, blanks, keys, n):
+    """A block's masks (one column per check, and the row rules), their sums, and the
+    typed key cells: all polars work, run in worker threads."""
     width = pl.col(WIDTH)
     # First every check's raw mask, each field's cells read once; then the row rules,
     # which are cheap boolean work on those masks.
@@ -381,8 +390,12 @@ def _validate_frame(frame, prepared, checks, blanks, keys, columns, state):
         *[m.alias(f"__m{j}__") for j, m in enumerate(cell_masks)],
         pl.any_horizontal(blank_row, extra > 0, missing > 0, *cell_masks).alias("__invalid__"),
     )
+    return raw, masks, masks.sum().row(0)
+
+
+def _record_frame(frame, raw, masks, counts, checks, keys, columns, state):
+    """Add a block's counts, key cells and first error items to ``state``, in order."""
     state.rows += frame.height
-    counts = masks.sum().row(0)
     state.by_type["blank-row"] += counts[0]
     state.by_type["extra-cell"] += counts[1]
     state.by_type["missing-cell"] += counts[2]
