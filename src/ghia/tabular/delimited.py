@@ -118,22 +118,29 @@ class DelimitedFile:
             return
         pieces = _Pieces(blocks, ord(self.dialect.quote_char), self)
         parsed = ParallelMap(lambda p: self._parse_regular(p[0], n_columns, p[1]), pieces, PARSERS)
-        for (piece, _, offset), frame in parsed:
-            if frame is None:
+        for (piece, _, offset), found in parsed:
+            if found is None:
                 # Quoting that only a real CSV parser follows: hand it the rest.
                 rest = [piece, *(later for later, _, _ in parsed.unused())]
                 yield from self._parse_python(pieces.rest(rest), n_columns)
                 return
-            yield self._counted(frame), offset
+            frame, longest = found
+            yield self._counted(frame, longest), offset
 
-    def _counted(self, frame: pl.DataFrame) -> pl.DataFrame:
-        self._check_cell_sizes(frame)
+    def _counted(self, frame: pl.DataFrame, longest: int | None = None) -> pl.DataFrame:
+        """``frame``, its records counted; ``longest``: the most bytes in one record's
+        cells, when known (no cell is longer)."""
+        if longest is None or longest > self.limits.max_cell_bytes:
+            self._check_cell_sizes(frame)
         self.stats.records += frame.height
         return frame
 
-    def _parse_regular(self, piece: bytes, n_columns: int, quotes=None) -> pl.DataFrame | None:
-        """Polars parse of a piece with RFC 4180 quoting; None when the quoting is not,
-        or when spaces after delimiters must be skipped (polars cannot)."""
+    def _parse_regular(
+        self, piece: bytes, n_columns: int, quotes=None
+    ) -> tuple[pl.DataFrame, int] | None:
+        """Polars parse of a piece with RFC 4180 quoting, and the most bytes in one
+        record's cells; None when the quoting is not, or when spaces after delimiters
+        must be skipped (polars cannot)."""
         if self.dialect.skip_initial_space and _spaces_after_delimiters(
             piece, self.dialect.delimiter
         ):
@@ -185,7 +192,8 @@ class DelimitedFile:
         ragged = np.flatnonzero(widths > columns)
         if len(ragged):
             frame, widths = self._with_extra_cells(frame, widths, piece, ends, ragged, columns)
-        return frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32))
+        longest = int(in_cells.max() or 0)
+        return frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32)), longest
 
     def _with_extra_cells(self, frame, widths, piece, ends, ragged, columns):
         starts = np.concatenate(([0], ends[:-1] + 1))
