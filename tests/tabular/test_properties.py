@@ -2,6 +2,7 @@
 
 import csv
 import io
+import math
 from datetime import datetime
 
 import frictionless
@@ -85,6 +86,25 @@ NUMBER_FIELDS = [
 @given(text=number_text, descriptor=st.sampled_from(NUMBER_FIELDS))
 def test_numbers_read_as_frictionless_reads_them(text, descriptor):
     assert _ours(descriptor, text) == (_frictionless(descriptor, text) is not None)
+
+
+QUICK_FIELDS = [d for d in NUMBER_FIELDS if parsers.quick_read(pl.col("x"), d) is not None]
+quick_text = _tokens(list("0123456789 ._-+eE") + ["nan", "inf", "Infinity", "\uff11", "\t"], 8)
+
+
+@SETTINGS
+@given(text=quick_text, descriptor=st.sampled_from(QUICK_FIELDS))
+def test_a_quick_read_reads_only_what_the_full_reader_reads_the_same(text, descriptor):
+    """Validation casts number cells first and reads in full only those the cast could
+    not read: what the cast reads must be read so, with the same value."""
+    field = {"name": "x", **descriptor}
+    ok, value = parsers.read(pl.col("x"), field)
+    quick = parsers.quick_read(pl.col("x"), field)
+    row = pl.DataFrame({"x": [text]}).select(quick.alias("q"), ok.alias("ok"), value.alias("v"))
+    fast, full_ok, full = row.row(0)
+    if fast is not None:
+        assert full_ok
+        assert fast == full or (math.isnan(fast) and math.isnan(full))
 
 
 @SETTINGS

@@ -94,6 +94,26 @@ def test_same_errors_as_frictionless_with_georgian_formats(write_csv):
     assert ("blank-row", 7, None) in ours
 
 
+def test_cells_a_cast_cannot_read_are_read_in_full(write_csv):
+    """Integer and number cells are cast first; cells with spaces, underscores, fullwidth
+    digits or other text are then read in full, as Frictionless reads them."""
+    cells = [" 7", "1_000", "\uff11\uff12", "+5", "-0", "x", "", "NA", "1.5", "1e3", "nan", "0"]
+    rows = [["n", "x", "u"]] + [[c, c, c] for c in cells] + [["7", "1e3", "-0"]]
+    path = write_csv(rows)
+    schema = {
+        "fields": [
+            {"name": "n", "type": "integer"},
+            {"name": "x", "type": "number", "constraints": {"minimum": 0}},
+            {"name": "u", "type": "integer", "constraints": {"unique": True}},
+        ],
+        "missingValues": ["", "NA"],
+    }
+    ours = ghia_errors(path, schema)
+    assert ours == frictionless_errors(path, schema)
+    assert ("type-error", 7, 1) in ours and ("type-error", 11, 1) in ours  # "x", "1.5"
+    assert ("unique-error", 14, 3) in ours  # "-0" again: 0 once read
+
+
 @pytest.mark.parametrize(
     "labels, expected",
     [

@@ -78,12 +78,14 @@ def validate(
     names = [f["name"] for f in expected]
     pk_columns = [columns[names.index(n)] for n in pk] if pk and set(pk) <= set(names) else []
     missing_values = schema.get("missingValues", [""])
-    prepared, checks, blanks, values = _cell_checks(expected, columns, missing_values)
+    prepared, quick_reads, checks, blanks, values = _cell_checks(expected, columns, missing_values)
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
     with _collector_paused():
         frames = ParallelMap(
-            lambda item: _frame_masks(item[0], prepared, checks, blanks, keys, len(columns)),
+            lambda item: _frame_masks(
+                _read_quickly(item[0], quick_reads), prepared, checks, blanks, keys, len(columns)
+            ),
             _frames(table, len(columns)),
         )
         for (frame, done), found in frames:
@@ -212,11 +214,25 @@ def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]
 # --- Cells -------------------------------------------------------------------------------
 
 
+@dataclass
+class _QuickRead:
+    """A field whose cells one cast mostly reads (``parsers.quick_read``): the cells it
+    does not read, few in most tables, are read in full."""
+
+    column: str
+    quick: pl.Expr
+    ok: pl.Expr
+    value: pl.Expr
+    names: tuple[str, str]  # the columns given to a block: readable by type, typed value
+
+
 def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[str]):
-    """Each field's blank and readable cells and typed values as named columns computed
-    once per block (``prepared``), the checks (one boolean expression per field and
-    error) over them, and each field's blank mask and typed value."""
-    prepared, checks, blanks, values = [], [], [], []
+    """What a block is given before its checks: each field's blank and readable cells
+    and typed values as named columns, computed once per block in three stages
+    (``prepared``) after the quick reads; the checks (one boolean expression per field
+    and error) over them; and each field's blank mask and typed value."""
+    prepared: tuple[list, list, list] = ([], [], [])
+    quick_reads, checks, blanks, values = [], [], [], []
     for index, (schema_field, column) in enumerate(zip(expected, columns, strict=False)):
         number, name = index + 1, schema_field["name"]
         raw = pl.col(column)
@@ -226,18 +242,23 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
             blank = blank | (raw == "")
         elif missing_values:
             blank = blank | raw.is_in(missing_values)
-        ok, value = parsers.read(raw, schema_field)
-        _check_field(schema_field, column, ok, value)
         # Polars does not share a subexpression between expressions here: a typed value
         # used by constraints and keys would be read again for each use.
         b, r, v = f"__blank{index}__", f"__ok{index}__", f"__value{index}__"
-        prepared.append(
-            (
-                blank.alias(b),
-                (~pl.col(b) & ok.fill_null(False)).alias(r),
-                pl.when(pl.col(r)).then(value).alias(v),
-            )
-        )
+        parsed = f"__parsed{index}__"
+        ok, value = parsers.read(raw, schema_field)
+        _check_field(schema_field, column, ok, value)
+        quick = parsers.quick_read(raw, schema_field)
+        if quick is not None:
+            ok_name = f"__quick_ok{index}__"
+            quick_reads.append(_QuickRead(column, quick, ok, value, (ok_name, parsed)))
+            ok = pl.col(ok_name)
+        else:
+            prepared[0].append(value.alias(parsed))
+            ok, _ = parsers.read(raw, schema_field, value=pl.col(parsed))
+        prepared[0].append(blank.alias(b))
+        prepared[1].append((~pl.col(b) & ok.fill_null(False)).alias(r))
+        prepared[2].append(pl.when(pl.col(r)).then(pl.col(parsed)).alias(v))
         blank, readable, value = pl.col(b), pl.col(r), pl.col(v)
         kind = schema_field.get("type", "any")
         fmt = schema_field.get("format", "default")
@@ -256,7 +277,7 @@ def _cell_checks(expected: list[dict], columns: list[str], schema_missing: list[
                 checks.append(_CellCheck("constraint-error", number, name, column, broken, detail))
         blanks.append(blank)
         values.append(value)
-    return prepared, checks, blanks, values
+    return prepared, quick_reads, checks, blanks, values
 
 
 TYPES = frozenset(
@@ -301,6 +322,9 @@ def _constraint(name, bound, raw, value, blank, readable, schema_field):
             "exclusiveMinimum": value <= typed,
             "exclusiveMaximum": value >= typed,
         }[name]
+        if kind == "number":
+            # Frictionless reads numbers as Decimal, whose NaN cannot be ordered: broken.
+            compare = compare | value.is_nan()
         return readable & compare.fill_null(False)
     if name == "pattern" and kind in ("string", "any"):
         anchored = f"^{bound}$"
@@ -367,9 +391,9 @@ def _frame_masks(frame, prepared, checks, blanks, keys, n):
     # which are cheap boolean work on those masks.
     raw = (
         frame.lazy()
-        .with_columns(blank for blank, _, _ in prepared)
-        .with_columns(readable for _, readable, _ in prepared)
-        .with_columns(value for _, _, value in prepared)
+        .with_columns(prepared[0])
+        .with_columns(prepared[1])
+        .with_columns(prepared[2])
         .select(
             (pl.all_horizontal(blanks) if blanks else pl.lit(False)).alias("__blank_row__"),
             (width - n).clip(lower_bound=0).alias("__extra__"),
@@ -391,6 +415,38 @@ def _frame_masks(frame, prepared, checks, blanks, keys, n):
         pl.any_horizontal(blank_row, extra > 0, missing > 0, *cell_masks).alias("__invalid__"),
     )
     return raw, masks, masks.sum().row(0)
+
+
+def _read_quickly(frame: pl.DataFrame, reads: list[_QuickRead]) -> pl.DataFrame:
+    """``frame`` with the readable mask and typed value of each quickly read field: the
+    cast's, and for the rows where a cast read nothing from a cell with text, the full
+    reader's."""
+    if not reads:
+        return frame
+    casts = [f"__cast{k}__" for k in range(len(reads))]
+    unread = pl.any_horizontal(
+        pl.col(cast).is_null() & (pl.col(read.column).str.len_bytes() > 0).fill_null(False)
+        for cast, read in zip(casts, reads, strict=True)
+    )
+    found = (
+        frame.lazy()
+        .with_columns(read.quick.alias(cast) for cast, read in zip(casts, reads, strict=True))
+        .select(*casts, unread.alias("__unread__"))
+        .collect()
+    )
+    rows = found["__unread__"].arg_true()
+    full = frame[rows].select(
+        expression
+        for k, read in enumerate(reads)
+        for expression in (read.ok.fill_null(False).alias(f"o{k}"), read.value.alias(f"v{k}"))
+    )
+    columns = []
+    for k, read in enumerate(reads):
+        ok_name, value_name = read.names
+        ok = found[casts[k]].is_not_null().scatter(rows, full[f"o{k}"])
+        value = found[casts[k]].scatter(rows, full[f"v{k}"].cast(pl.Float64))
+        columns += [ok.alias(ok_name), value.alias(value_name)]
+    return frame.with_columns(columns)
 
 
 def _record_frame(frame, raw, masks, counts, checks, keys, columns, state):
