@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import os
 import sys
@@ -71,6 +72,7 @@ def _guarded(command):
     @functools.wraps(command)
     def run(args) -> int:
         try:
+            _import_engine()
             return command(args)
         except (KeyboardInterrupt, BrokenPipeError):
             raise
@@ -82,6 +84,18 @@ def _guarded(command):
             return UNUSABLE
 
     return run
+
+
+def _import_engine() -> None:
+    """Import ghia.tabular (polars, numpy) with its objects frozen: Python's cycle
+    collector, which runs whenever many objects have been made, would otherwise walk
+    those hundreds of thousands of objects again and again during one command."""
+    gc.disable()
+    try:
+        import ghia.tabular  # noqa: F401
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _lang(args) -> str:

@@ -477,7 +477,7 @@ def _cell_items(frame, masks, checks, columns, counts) -> list[dict]:
     for j, (check, count) in enumerate(zip(checks, counts[3:-1], strict=True)):
         if not count:
             continue
-        picked = frame.filter(masks[f"__m{j}__"]).select(ROW, check.column)
+        picked = frame.select(ROW, check.column).filter(masks[f"__m{j}__"])
         for row, cell in picked.iter_rows():
             items.append(
                 {
@@ -493,7 +493,9 @@ def _cell_items(frame, masks, checks, columns, counts) -> list[dict]:
     n = len(columns)
     if counts[1]:
         extra_columns = [c for c in frame.columns if c.startswith("__extra")]
-        ragged = frame.with_columns(masks["__extra__"]).filter(pl.col("__extra__") > 0)
+        ragged = frame.select(ROW, *extra_columns, masks["__extra__"]).filter(
+            pl.col("__extra__") > 0
+        )
         for record in ragged.iter_rows(named=True):
             for k in range(record["__extra__"]):
                 name = extra_column(k)
