@@ -113,6 +113,25 @@ def test_irregular_quoting_after_regular_blocks_is_read_as_pythons_csv(tmp_path,
     assert frame[WIDTH].to_list() == [len(r) for r in expected]
 
 
+def test_nul_bytes_in_blocks_are_removed_and_counted(tmp_path, monkeypatch):
+    from ghia.tabular import delimited
+
+    rows = [["id", "text"]] + [[str(i), f"ქ{i}"] for i in range(8000)]
+    text = csv_text(rows).encode("utf-8")
+    dirty = bytearray(text)
+    places = range(len(dirty) - 5000, 100, -5000)
+    for at in places:
+        dirty[at:at] = b"\x00\x00"
+    (tmp_path / "clean.csv").write_bytes(text)
+    (tmp_path / "nul.csv").write_bytes(bytes(dirty))
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 4096)
+    clean = pl.concat(f for f, _ in open_table(tmp_path / "clean.csv").frames())
+    stream = open_table(tmp_path / "nul.csv")
+    assert len(dirty) > delimited.SMALL_FILE_BYTES  # read in blocks, not by Python's csv
+    assert pl.concat(f for f, _ in stream.frames()).equals(clean)
+    assert [n.params["count"] for n in stream.read_notes()] == [2 * len(places)]
+
+
 def test_header_found_below_title_rows_and_noted(write_xlsx):
     path = write_xlsx(
         {

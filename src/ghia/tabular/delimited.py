@@ -112,11 +112,10 @@ class DelimitedFile:
         c0..c{n-1} with the text of each cell; a cell beyond the record's width is
         not in the file (a missing cell) whatever the frame holds there.
         """
-        blocks = self._text_blocks()
         if self.size <= min(SMALL_FILE_BYTES, self.block_bytes):
-            yield from self._parse_python((raw for raw, _ in blocks), n_columns)
+            yield from self._parse_python((raw for raw, _ in self._text_blocks()), n_columns)
             return
-        pieces = _Pieces(blocks, ord(self.dialect.quote_char), self)
+        pieces = _Pieces(self, ord(self.dialect.quote_char))
         parsed = ParallelMap(lambda p: self._parse_regular(p[0], n_columns, p[1]), pieces, PARSERS)
         for (piece, _, offset), found in parsed:
             if found is None:
@@ -279,53 +278,99 @@ class DelimitedFile:
 
 
 class _Pieces:
-    """Pieces of whole records cut from a file's text blocks, as (piece, the positions
-    of its quote characters, file offset reached); what the last block leaves after its
-    last record boundary is the last piece."""
+    """Pieces of whole records cut from a file's text, as (piece, the positions of its
+    quote characters, file offset reached); what the text leaves after its last record
+    boundary is the last piece.
 
-    def __init__(self, blocks: Iterator[tuple[bytes, int]], quote: int, file: DelimitedFile):
-        self.blocks, self.quote, self.file = blocks, quote, file
-        self.carry = b""
+    The text is read into one buffer that is used again for every block, after what the
+    block before left over (the carry): UTF-8 text straight from the file, other text
+    once decoded.
+    """
+
+    def __init__(self, file: DelimitedFile, quote: int):
+        self.file, self.quote = file, quote
+        self.buffer = bytearray()
+        self.carry = 0  # bytes of the buffer's start left over by the block before
+        self.fills = self._fills()
+
+    def _fills(self) -> Iterator[tuple[int, int]]:
+        """Put the next text after the carry; yield where it ends and the file offset."""
+        file, block = self.file, self.file.block_bytes
+        if file.encoding not in ("utf-8", "utf-8-sig") or file.cr_only:
+            for raw, offset in file._text_blocks():
+                self.buffer[self.carry :] = raw
+                yield len(self.buffer), offset
+            return
+        with open(file.path, "rb") as f:
+            f.seek(bom_length(file.encoding))
+            while True:
+                if len(self.buffer) < self.carry + block:
+                    self.buffer.extend(bytes(self.carry + block - len(self.buffer)))
+                with memoryview(self.buffer) as view:
+                    read = f.readinto(view[self.carry : self.carry + block])
+                if not read:
+                    return
+                end = self.carry + read
+                if self.buffer.find(b"\x00", self.carry, end) >= 0:
+                    text = bytes(self.buffer[self.carry : end])
+                    file.stats.nul_bytes += text.count(b"\x00")
+                    self.buffer[self.carry : end] = text.replace(b"\x00", b"")
+                    end = self.carry + len(text) - text.count(b"\x00")
+                yield end, f.tell()
 
     def __iter__(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
         limit = max(self.file.limits.max_cell_bytes * 4, 2 * self.file.block_bytes)
-        for raw, offset in self.blocks:
-            data = self.carry + raw if self.carry else raw
-            cut, quotes = _split(data, self.quote)
+        for end, offset in self.fills:
+            quotes = _quote_positions(self.buffer, end, self.quote)
+            cut = _last_boundary(self.buffer, bytes([self.quote]), len(quotes), end)
             if cut < 0:
-                if len(data) > limit:
+                if end > limit:
                     raise TableReadError(
                         "cell_too_large",
                         row=self.file.stats.records + 1,
                         column="?",
-                        size=len(data),
+                        size=end,
                         limit=self.file.limits.max_cell_bytes,
                     )
-                self.carry = data
+                self.carry = end
                 continue
-            piece, self.carry = data[: cut + 1], data[cut + 1 :]
-            yield piece, quotes[quotes <= cut], offset
+            piece = bytes(self.buffer[: cut + 1])
+            self.buffer[: end - cut - 1] = self.buffer[cut + 1 : end]
+            self.carry = end - cut - 1
+            yield piece, quotes[: np.searchsorted(quotes, cut)], offset
         if self.carry:
-            piece, self.carry = self.carry, b""
+            piece, self.carry = bytes(self.buffer[: self.carry]), 0
             yield piece, None, self.file.size
 
     def rest(self, pieces: list[bytes]) -> Iterator[bytes]:
         """The text from ``pieces`` (already cut) to the end of the file."""
-        return itertools.chain(pieces, [self.carry], (raw for raw, _ in self.blocks))
+        yield from pieces
+        yield bytes(self.buffer[: self.carry])
+        self.carry = 0
+        for end, _ in self.fills:
+            yield bytes(self.buffer[:end])
+
+
+def _quote_positions(buffer: bytearray, end: int, quote: int) -> np.ndarray:
+    with memoryview(buffer) as view:
+        positions = np.flatnonzero(np.frombuffer(view[:end], dtype=np.uint8) == quote)
+    return positions
 
 
 def _spaces_after_delimiters(piece: bytes, delimiter: str) -> bool:
     return piece.startswith(b" ") or (delimiter.encode() + b" ") in piece or b"\n " in piece
 
 
-def _last_boundary(data: bytes, quote: bytes, total_quotes: int | None = None) -> int:
-    """Index of the last newline of ``data`` outside quotes, -1 if none.
+def _last_boundary(
+    data: bytes | bytearray, quote: bytes, total_quotes: int | None = None, end: int | None = None
+) -> int:
+    """Index of the last newline of ``data`` (up to ``end``) outside quotes, -1 if none.
 
     ``data`` starts at a record boundary, so a newline is outside quotes when an even
     number of quote characters precede it (an escaped quote counts twice).
     """
-    end = len(data)
-    quotes_before = data.count(quote) if total_quotes is None else total_quotes
+    end = len(data) if end is None else end
+    quotes_before = data.count(quote, 0, end) if total_quotes is None else total_quotes
     while True:
         nl = data.rfind(b"\n", 0, end)
         if nl < 0:
@@ -334,16 +379,6 @@ def _last_boundary(data: bytes, quote: bytes, total_quotes: int | None = None) -
         if quotes_before % 2 == 0:
             return nl
         end = nl
-
-
-def _split(data: bytes, quote: int) -> tuple[int, np.ndarray]:
-    """The last record boundary of ``data`` (see ``_last_boundary``), and where its quote
-    characters are, found in one vectorised pass."""
-    buf = np.frombuffer(data, dtype=np.uint8)
-    quotes = np.flatnonzero(buf == quote)
-    if not len(quotes):
-        return data.rfind(b"\n"), quotes
-    return _last_boundary(data, bytes([quote]), len(quotes)), quotes
 
 
 def _records(piece: bytes, delimiter: int, quote: int, quotes=None):
