@@ -8,6 +8,7 @@ and returns a ``CheckReport`` whose ``to_dict()`` is the versioned JSON document
 
 import json
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -115,7 +116,6 @@ def check(
         inference = infer_schema(sample, SAMPLE_ROWS)
         given = inference.schema
         notes.append(Note("schema_inferred", {"rows": inference.sample_rows}))
-    legacy, steps = _legacy_proposals(stream, head, given, notes)
     totals: list[int] = []
     # The copy taps the original's frames, which go on from those head() read.
     tapped = replace(
@@ -123,14 +123,18 @@ def check(
         _frames=lambda: _tap_totals(stream.frames(), stream.field_names, totals),
         _started=None,
     )
-    report = validate(tapped, given, limit_errors=limit_errors, progress=progress)
-    notes += stream.read_notes()
+    scanned = Table(frame=head.head(scan_rows) if scan_rows else head, labels=stream.labels)
+    # The first rows are looked at (legacy fonts, personal data) while the rest is checked.
+    with ThreadPoolExecutor(1, thread_name_prefix="ghia-sample") as beside:
+        proposals = beside.submit(_legacy_proposals, stream, head, given)
+        findings = beside.submit(scan_personal_data, scanned, None)
+        report = validate(tapped, given, limit_errors=limit_errors, progress=progress)
+        legacy, steps, legacy_notes = proposals.result()
+        personal = findings.result()
+    notes += legacy_notes + stream.read_notes()
     if totals:
         notes.append(Note("totals_rows_found", {"rows": ", ".join(map(str, totals[:10]))}))
         steps.append({"step": "drop_totals"})
-    personal = scan_personal_data(
-        Table(frame=head.head(scan_rows) if scan_rows else head, labels=stream.labels), None
-    )
     personal.complete = scan_rows is None or head.height < scan_rows
     if not personal.complete:
         notes.append(Note("scan_sampled", {"rows": personal.rows_scanned}))
@@ -161,10 +165,11 @@ def _tap_totals(frames: Iterator, names: list[str], found: list[int]) -> Iterato
         yield frame, done
 
 
-def _legacy_proposals(stream: TableStream, head: pl.DataFrame, schema: dict, notes: list[Note]):
+def _legacy_proposals(stream: TableStream, head: pl.DataFrame, schema: dict):
     """Columns converted from legacy fonts while reading, and those that look like such
-    text though the file has no fonts: the latter are proposed, not converted."""
-    found, steps = [], []
+    text though the file has no fonts: the latter are proposed, not converted (with the
+    steps and notes proposing them)."""
+    found, steps, notes = [], [], []
     for name, info in stream.legacy_columns.items():
         found.append(
             {
@@ -206,7 +211,7 @@ def _legacy_proposals(stream: TableStream, head: pl.DataFrame, schema: dict, not
                 )
             )
             steps.append({"step": "convert_legacy", "field": name})
-    return found, steps
+    return found, steps, notes
 
 
 def _suggested_steps(
