@@ -295,7 +295,7 @@ class _Pieces:
 
     def _fills(self) -> Iterator[tuple[int, int]]:
         """Put the next text after the carry; yield where it ends and the file offset."""
-        file, block = self.file, self.file.block_bytes
+        file = self.file
         if file.encoding not in ("utf-8", "utf-8-sig") or file.cr_only:
             for raw, offset in file._text_blocks():
                 self.buffer[self.carry :] = raw
@@ -303,6 +303,7 @@ class _Pieces:
             return
         with open(file.path, "rb") as f:
             f.seek(bom_length(file.encoding))
+            block = max(file.block_bytes // 2, 1)  # a smaller first block: first rows sooner
             while True:
                 if len(self.buffer) < self.carry + block:
                     self.buffer.extend(bytes(self.carry + block - len(self.buffer)))
@@ -317,6 +318,7 @@ class _Pieces:
                     self.buffer[self.carry : end] = text.replace(b"\x00", b"")
                     end = self.carry + len(text) - text.count(b"\x00")
                 yield end, f.tell()
+                block = file.block_bytes
 
     def __iter__(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
         limit = max(self.file.limits.max_cell_bytes * 4, 2 * self.file.block_bytes)
