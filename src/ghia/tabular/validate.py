@@ -26,6 +26,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 import polars as pl
 
@@ -38,6 +39,7 @@ from ghia.tabular.table import ROW, Table, TableStream, extra_column
 
 DEFAULT_LIMIT_ERRORS = 1000
 _EXTRA, _MISSING, _UNIQUE, _PK = 10**6, 2 * 10**6, 3 * 10**6, 4 * 10**6
+_ORDER = itemgetter("rowNumber", "_order")  # of items: header errors first (-1) in a row
 
 
 @dataclass
@@ -71,7 +73,7 @@ def validate(
     ]
     columns = table.field_names
     state = _State(limit_errors or None)
-    state.add_items(header_errors[: state.limit])
+    state.add_items([e | {"_order": -1} for e in header_errors[: state.limit]])
     state.by_type.update(e["type"] for e in header_errors[len(state.items) :])
     pk = schema.get("primaryKey") or []
     pk = [pk] if isinstance(pk, str) else list(pk)
@@ -463,7 +465,7 @@ def _record_frame(frame, raw, masks, counts, checks, keys, columns, state):
         state.keys.append(raw.select(key_names).with_columns(frame[ROW], masks["__invalid__"]))
     if state.wants_items and counts[-1]:
         items = _cell_items(frame, masks, checks, columns, counts)
-        items.sort(key=lambda e: (e["rowNumber"], e["_order"]))
+        items.sort(key=_ORDER)
         room = None if state.limit is None else state.limit - len(state.items)
         state.items.extend(items[:room])
 
@@ -599,9 +601,7 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
     if items:
-        merged = sorted(
-            state.items + items, key=lambda e: (e.get("rowNumber", 0), e.get("_order", -1))
-        )
+        merged = sorted(state.items + items, key=_ORDER)
         state.items = merged[: state.limit] if state.limit else merged
 
 
