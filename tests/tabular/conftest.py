@@ -18,6 +18,25 @@ def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
 
 
 @pytest.fixture
+def polars_parsed(monkeypatch) -> list:
+    """A list that gets an entry for each piece of a delimited file polars parses (not
+    handed to Python's csv module)."""
+    from ghia.tabular import delimited
+
+    parsed = []
+    original = delimited.DelimitedFile._parse_regular
+
+    def counted(self, *args):
+        found = original(self, *args)
+        if found is not None:
+            parsed.append(1)
+        return found
+
+    monkeypatch.setattr(delimited.DelimitedFile, "_parse_regular", counted)
+    return parsed
+
+
+@pytest.fixture
 def write_csv(tmp_path):
     def write(rows, name="table.csv", encoding="utf-8", delimiter=","):
         path = tmp_path / name
