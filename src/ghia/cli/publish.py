@@ -21,14 +21,21 @@ DCAT_FORMATS = {
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
-    from ghia.tabular.messages import default_lang
-
+    # The default is read when the command line is parsed, not when the parser is built:
+    # the messages' module brings in the whole tabular engine.
     parser.add_argument(
         "--lang",
         choices=("ka", "en"),
-        default=default_lang(),
+        type=_language,
+        default="",
         help="language of messages (ka or en)",
     )
+
+
+def _language(value: str) -> str:
+    from ghia.tabular.messages import default_lang
+
+    return value or default_lang()
 
 
 def register(subparsers) -> None:

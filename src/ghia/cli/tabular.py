@@ -90,6 +90,8 @@ def _import_engine() -> None:
     """Import ghia.tabular (polars, numpy) with its objects frozen: Python's cycle
     collector, which runs whenever many objects have been made, would otherwise walk
     those hundreds of thousands of objects again and again during one command."""
+    if "ghia.tabular" in sys.modules:
+        return
     gc.disable()
     try:
         import ghia.tabular  # noqa: F401

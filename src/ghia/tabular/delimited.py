@@ -2,13 +2,15 @@
 
 The file is never held whole: it is cut into blocks of about ``block_bytes`` that end on
 a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
-block becomes a polars frame of text cells, two blocks being parsed at a time. Polars cannot tell a missing cell from an
-empty one, which Frictionless reports differently, so the number of cells of every record
-is told by its bytes: numpy finds the quotes and line breaks, and the bytes of a record
-that are not in its cells are its delimiters. A block whose quoting is not RFC 4180
-(a quote inside an unquoted cell) is parsed by Python's csv module instead, the reader
-Frictionless itself uses, so both tools see the same cells; so is a small file, which
-that module reads before polars has started.
+block becomes a polars frame of the fields' text cells, two blocks being parsed at a
+time. Polars cannot tell a missing cell from an empty one, which Frictionless reports
+differently, so the number of cells of every record is told by its bytes: numpy finds
+the quotes and line breaks, and the bytes of a record that are not in its cells are its
+delimiters; the few records with more cells than fields are read again by Python's csv
+module. A block whose quoting is not RFC 4180 (a quote inside an unquoted cell) is
+parsed by Python's csv module instead, the reader Frictionless itself uses, so both
+tools see the same cells; so is a small file, which that module reads before polars has
+started.
 """
 
 import codecs
@@ -195,6 +197,7 @@ class DelimitedFile:
         return frame.with_columns(pl.Series(WIDTH, widths, dtype=pl.Int32)), longest
 
     def _with_extra_cells(self, frame, widths, piece, ends, ragged, columns):
+        """The widths of the ``ragged`` records, and their first extra cells as columns."""
         starts = np.concatenate(([0], ends[:-1] + 1))
         text = b"".join(piece[starts[i] : ends[i] + 1] for i in ragged)
         records = list(csv.reader(io.StringIO(text.decode("utf-8", "replace"), newline="")))
