@@ -18,12 +18,10 @@ a time, in worker threads); only the first ``limit_errors`` errors are itemised,
 are counted.
 """
 
-import gc
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -34,7 +32,7 @@ from ghia.tabular import parsers
 from ghia.tabular.delimited import WIDTH
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.prefetch import ParallelMap, prefetched
-from ghia.tabular.report import ValidationReport
+from ghia.tabular.report import ValidationReport, collector_paused
 from ghia.tabular.table import ROW, Table, TableStream, extra_column
 
 DEFAULT_LIMIT_ERRORS = 1000
@@ -83,7 +81,7 @@ def validate(
     prepared, quick_reads, checks, blanks, values = _cell_checks(expected, columns, missing_values)
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
-    with _collector_paused():
+    with collector_paused():
         frames = ParallelMap(
             lambda item: _frame_masks(
                 _read_quickly(item[0], quick_reads), prepared, checks, blanks, keys, len(columns)
@@ -109,21 +107,6 @@ def validate(
         invalid_rows=state.invalid_rows,
         labels=labels,
     )
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector, run whenever enough objects are made, walks every object
-    the process holds (polars' and numpy's among them); the tens of thousands of error
-    items made here hold no cycles, so it waits until they are made."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _frames(table: Table | TableStream, n_columns: int):
