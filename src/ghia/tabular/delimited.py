@@ -316,7 +316,7 @@ class _Pieces:
                     return
                 end = self.carry + read
                 if self.buffer.find(b"\x00", self.carry, end) >= 0:
-                    text = bytes(self.buffer[self.carry : end])
+                    text = self._bytes(self.carry, end)
                     file.stats.nul_bytes += text.count(b"\x00")
                     self.buffer[self.carry : end] = text.replace(b"\x00", b"")
                     end = self.carry + len(text) - text.count(b"\x00")
@@ -339,21 +339,26 @@ class _Pieces:
                     )
                 self.carry = end
                 continue
-            piece = bytes(self.buffer[: cut + 1])
+            piece = self._bytes(0, cut + 1)
             self.buffer[: end - cut - 1] = self.buffer[cut + 1 : end]
             self.carry = end - cut - 1
             yield piece, quotes[: np.searchsorted(quotes, cut)], offset
         if self.carry:
-            piece, self.carry = bytes(self.buffer[: self.carry]), 0
+            piece, self.carry = self._bytes(0, self.carry), 0
             yield piece, None, self.file.size
+
+    def _bytes(self, start: int, end: int) -> bytes:
+        # Copied once (slicing the bytearray itself would copy twice).
+        with memoryview(self.buffer) as view:
+            return view[start:end].tobytes()
 
     def rest(self, pieces: list[bytes]) -> Iterator[bytes]:
         """The text from ``pieces`` (already cut) to the end of the file."""
         yield from pieces
-        yield bytes(self.buffer[: self.carry])
+        yield self._bytes(0, self.carry)
         self.carry = 0
         for end, _ in self.fills:
-            yield bytes(self.buffer[:end])
+            yield self._bytes(0, end)
 
 
 def _quote_positions(buffer: bytearray, end: int, quote: int) -> np.ndarray:
