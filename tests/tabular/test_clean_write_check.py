@@ -155,3 +155,35 @@ def test_check_with_a_schema_file(write_csv, tmp_path):
     with pytest.raises(TableReadError) as error:
         check(write_csv([["a"], ["1"]]), schema=tmp_path / "missing.json")
     assert error.value.code == "file_not_found"
+
+
+def test_numbers_written_in_several_styles_are_made_standard_step_by_step(write_csv):
+    """A column mixing "7 234,50", "7234.75" and "7,234.25" is text to inference; the
+    check proposes one step per style, and after them the column is numbers."""
+    styles = ["{i} 234,50", "{i}234.75", "{i},234.25"]
+    rows = [["id", "თანხა", "ერთი სახით", "ქუჩა", "გეგმა"]]
+    for i in range(1, 31):
+        amount, plan = styles[i % 3].format(i=i), styles[i % 2].format(i=i)
+        rows.append([str(i), amount, f"{i} 234,5", f"ქუჩა N{i}, 234", plan])
+    report = check(write_csv(rows))
+    assert report.inference.mixed_number_styles == {
+        "თანხა": [{"decimalChar": ".", "groupChar": ","}, {"decimalChar": ",", "groupChar": " "}],
+        "გეგმა": [{"decimalChar": ".", "groupChar": ""}, {"decimalChar": ",", "groupChar": " "}],
+    }
+    # "7234.75" is standard already: no step for it.
+    assert [s for s in report.suggested_steps if s["field"] == "გეგმა"] == [
+        {"step": "standardize_numbers", "field": "გეგმა", "decimalChar": ",", "groupChar": " "}
+    ]
+    assert report.schema["fields"][2]["type"] == "number"  # one style: a number already
+    proposed = [s for s in report.suggested_steps if s["field"] == "თანხა"]
+    assert proposed == [
+        {"step": "standardize_numbers", "field": "თანხა", "decimalChar": ".", "groupChar": ","},
+        {"step": "standardize_numbers", "field": "თანხა", "decimalChar": ",", "groupChar": " "},
+    ]
+    note = next(n for n in report.notes if n.code == "number_styles_mixed")
+    assert note.params == {"field": "თანხა", "examples": "1,234.5; 1 234,5"}  # the first
+    assert "1 234,5" in note.text("ka") and "1 234,5" in describe(proposed[1], "ka")
+    cleaned = clean(read_table(report.source["path"]), proposed)
+    fractions = [0.5, 0.75, 0.25]
+    expected = [i * 1000 + 234 + fractions[i % 3] for i in range(1, 31)]
+    assert [float(v) for v in _column(cleaned, "თანხა")] == expected

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from ghia.standards.legacy_fonts import legacy_confidence, to_unicode
+from ghia.tabular import parsers
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.layout import totals_mask
 from ghia.tabular.messages import Note
@@ -116,6 +117,11 @@ def check(
         inference = infer_schema(sample, SAMPLE_ROWS)
         given = inference.schema
         notes.append(Note("schema_inferred", {"rows": inference.sample_rows}))
+        for name, styles in inference.mixed_number_styles.items():
+            examples = "; ".join(
+                parsers.number_example(s["decimalChar"], s["groupChar"]) for s in styles
+            )
+            notes.append(Note("number_styles_mixed", {"field": name, "examples": examples}))
     totals: list[int] = []
     # The copy taps the original's frames, which go on from those head() read.
     tapped = replace(
@@ -138,7 +144,7 @@ def check(
     personal.complete = scan_rows is None or head.height < scan_rows
     if not personal.complete:
         notes.append(Note("scan_sampled", {"rows": personal.rows_scanned}))
-    steps += _suggested_steps(given, report, personal, stream.field_names)
+    steps += _suggested_steps(given, report, personal, stream.field_names, inference)
     return CheckReport(
         source=stream.source.to_dict(),
         labels=stream.labels,
@@ -215,13 +221,25 @@ def _legacy_proposals(stream: TableStream, head: pl.DataFrame, schema: dict):
 
 
 def _suggested_steps(
-    schema: dict, report: ValidationReport, personal: PersonalDataReport, names: list[str]
+    schema: dict,
+    report: ValidationReport,
+    personal: PersonalDataReport,
+    names: list[str],
+    inference: SchemaInference | None = None,
 ) -> list[dict]:
     steps = []
+    mixed = inference.mixed_number_styles if inference else {}
     for position, descriptor in enumerate(schema.get("fields", [])):
         if position >= len(names):
             break
         name = names[position]
+        # Each style of a column mixing them, the most frequent first (a cell that two
+        # styles read differently, "1,200", is read as most of its column is written),
+        # but the standard one ("1234.5"), which needs no step.
+        for style in mixed.get(descriptor["name"], []):
+            if style != {"decimalChar": ".", "groupChar": ""}:
+                separators = {k: v for k, v in style.items() if v}
+                steps.append({"step": "standardize_numbers", "field": name} | separators)
         if descriptor.get("type") == "number" and (
             descriptor.get("decimalChar", ".") != "." or descriptor.get("groupChar")
         ):

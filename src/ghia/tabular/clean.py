@@ -37,6 +37,10 @@ def describe(step: dict, lang: str = "en") -> str:
     )
     if kind == "rename":
         params["names"] = ", ".join(f"{a} → {b}" for a, b in (step.get("names") or {}).items())
+    if kind == "standardize_numbers":
+        params["example"] = parsers.number_example(
+            step.get("decimalChar", "."), step.get("groupChar", "")
+        )
     return render(f"step.{kind}", params, lang)
 
 

@@ -144,6 +144,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ka": "სვეტი „{field}“ ლათინური ასოებით აკრეფილ ქართულს ჰგავს (სანდოობა {confidence}); მაგ. „{sample}“ → „{converted}“. დაადასტურეთ გასუფთავების ნაბიჯით",
         "en": "Column “{field}” looks like Georgian typed in Latin letters (confidence {confidence}); e.g. “{sample}” → “{converted}”. Confirm with a clean step",
     },
+    "number_styles_mixed": {
+        "ka": "სვეტი „{field}“ რიცხვებს რამდენიმე სახით წერს ({examples}); სტანდარტულ ფორმაში გადაყვანის შემდეგ ის რიცხვითი სვეტი გახდება",
+        "en": "Column “{field}” writes numbers in several styles ({examples}); made standard, it becomes a number column",
+    },
     "schema_inferred": {
         "ka": "სქემა გამოყვანილია {rows} სტრიქონიდან",
         "en": "Schema inferred from {rows} rows",
@@ -170,8 +174,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column “{field}”: convert legacy-font (AcadNusx) text to Unicode",
     },
     "step.standardize_numbers": {
-        "ka": "სვეტი „{field}“: რიცხვები სტანდარტულ ფორმაში (1200.5)",
-        "en": "Column “{field}”: numbers to standard form (1200.5)",
+        "ka": "სვეტი „{field}“: ასე ჩაწერილი რიცხვები — {example} — სტანდარტულ ფორმაში (1234.5)",
+        "en": "Column “{field}”: numbers written as {example} to standard form (1234.5)",
     },
     "step.dates_to_iso": {
         "ka": "სვეტი „{field}“: თარიღები ISO ფორმატში (YYYY-MM-DD)",

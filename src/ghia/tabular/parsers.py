@@ -112,6 +112,11 @@ def quick_read(cell: pl.Expr, field: dict) -> pl.Expr | None:
     return None
 
 
+def number_example(decimal_char: str = ".", group_char: str = "") -> str:
+    """How a number field's separators write 1234.5 ("1 234,5"), to show a style."""
+    return f"1{group_char}234{decimal_char}5"
+
+
 def read(cell: pl.Expr, field: dict, value: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr]:
     """(ok, value) expressions for a field's non-missing text cells.
 

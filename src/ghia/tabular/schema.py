@@ -70,6 +70,9 @@ class SchemaInference:
     sample_rows: int
     enum_candidates: dict[str, list[str]] = field(default_factory=dict)
     primary_key_candidates: list[str] = field(default_factory=list)
+    # Text columns of numbers written in several styles: field -> the styles, as
+    # {"decimalChar", "groupChar"}, in the order they are best made standard.
+    mixed_number_styles: dict[str, list[dict]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -77,6 +80,7 @@ class SchemaInference:
             "sampleRows": self.sample_rows,
             "enumCandidates": self.enum_candidates,
             "primaryKeyCandidates": self.primary_key_candidates,
+            "mixedNumberStyles": self.mixed_number_styles,
         }
 
 
@@ -95,7 +99,7 @@ def infer_schema(
         names = labels
     frame = _present_cells(frame, names)
     fields, markers = [], set()
-    enums, keys = {}, []
+    enums, keys, mixed = {}, [], {}
     for name, label in zip(names, labels, strict=False):
         # Frictionless matches the header to the schema by name: a field is named as
         # its label unless the label is blank or repeated.
@@ -105,6 +109,9 @@ def infer_schema(
         markers |= used_markers
         fields.append(descriptor)
         if descriptor["type"] == "string":
+            styles = _mixed_number_styles(values.drop_nulls(), field_name)
+            if styles:
+                mixed[field_name] = [{"decimalChar": d, "groupChar": g} for d, g in styles]
             distinct = values.drop_nulls().unique()
             filled = values.drop_nulls().len()
             if 2 <= distinct.len() <= _ENUM_MAX and filled >= 4 * distinct.len():
@@ -119,7 +126,11 @@ def infer_schema(
     if identifiers:
         schema["primaryKey"] = [identifiers[0]]
     return SchemaInference(
-        schema=schema, sample_rows=frame.height, enum_candidates=enums, primary_key_candidates=keys
+        schema=schema,
+        sample_rows=frame.height,
+        enum_candidates=enums,
+        primary_key_candidates=keys,
+        mixed_number_styles=mixed,
     )
 
 
@@ -239,3 +250,43 @@ def _number_style(data: pl.Series) -> dict | None:
     if best[1]:
         descriptor["groupChar"] = best[1]
     return descriptor
+
+
+_NUMBER_LIKE = r"^\s*[+-]?[\d\s.,\u00a0\u202f]*\d[\d\s.,\u00a0\u202f]*$"
+_MIXED_STYLES_MAX = 3
+
+
+def _mixed_number_styles(data: pl.Series, name: str) -> list[tuple[str, str]]:
+    """The number styles that together read a text column no single style reads
+    ("1 200,50" beside "1200.50"), the style that reads most first; [] for other columns.
+
+    A style reads a cell when its group separator, if the cell has it, groups the digits
+    by three; cells two styles read the same way count for the first.
+    """
+    v = pl.col("v")
+    if (
+        data.len() < 2
+        or label_kinds(name) & _IDENTIFIER_KINDS
+        or _share(data, v.str.contains(_NUMBER_LIKE)) < CONFIDENCE
+        or _share(data, v.str.contains(r"^[+-]?0\d")) > 0  # leading zeros mark codes
+    ):
+        return []
+    reads = {}
+    for decimal, group in NUMBER_STYLES:
+        ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
+        if group:
+            g, d = re.escape(group), re.escape(decimal)
+            grouped = rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$"
+            ok = ok & (
+                ~v.str.contains(group, literal=True) | v.str.strip_chars().str.contains(grouped)
+            )
+        reads[(decimal, group)] = data.to_frame("v").select(ok.fill_null(False)).to_series()
+    left = pl.Series([True] * data.len())
+    chosen = []
+    while len(chosen) < _MIXED_STYLES_MAX and left.mean() > 1 - CONFIDENCE:
+        style = max(reads, key=lambda s: ((reads[s] & left).sum(), -NUMBER_STYLES.index(s)))
+        if not (reads[style] & left).any():
+            break
+        chosen.append(style)
+        left = left & ~reads.pop(style)
+    return chosen if len(chosen) > 1 and left.mean() <= 1 - CONFIDENCE else []
