@@ -6,7 +6,8 @@ process timed from the outside with its peak memory:
 
 * ``frictionless validate --trusted --schema S --limit-errors 0 --json FILE``
   (``--limit-errors 0`` is Frictionless's "no limit": it tests ``if limit_errors:``);
-* ``ghia check FILE --schema S --limit-errors 0 --json``.
+* ``ghia check FILE --schema S --limit-errors 0 --json``, three times: its time is the
+  median of the three.
 
 It prints rows per second of each and their ratio (target: ghia at least 30 times
 Frictionless), the error counts by type of both on the same file (which must be equal),
@@ -36,6 +37,7 @@ from pathlib import Path
 from benchmarks.tabular_data import SCHEMA, generate
 
 RATIO_TARGET = 30
+GHIA_RUNS = 3
 MEMORY_TARGET = 2.0
 MB = 1 << 20
 
@@ -123,7 +125,13 @@ def run() -> None:
             f"validate: {rows:,} rows, {size_mb:.0f} MB of Georgian CSV, 11 columns, errors of 10 kinds"
         )
 
-        ghia_run, ghia_report = _ghia(data, schema, work / "ghia.json")
+        # The file just written goes to disk first: neither tool is timed against that.
+        os.sync()
+        # A run of about a second varies by a tenth on a busy machine: ghia's is the
+        # median of three (the highest peak memory of the three is kept).
+        runs = [_ghia(data, schema, work / "ghia.json") for _ in range(GHIA_RUNS)]
+        ghia_run, ghia_report = sorted(runs, key=lambda run: run[0]["seconds"])[GHIA_RUNS // 2]
+        ghia_run = ghia_run | {"peak_mb": max(run["peak_mb"] for run, _ in runs)}
         ghia_rate = rows / ghia_run["seconds"]
         same_file = frictionless_rows == rows
         checked = data if same_file else _prefix(data, work / "prefix.csv", frictionless_rows)
@@ -141,6 +149,8 @@ def run() -> None:
             else f"its first {frictionless_rows:,} rows (speed and counts from that prefix)"
         )
         print(f"frictionless ran on {where}; each time is the whole command, start-up included")
+        seconds = ", ".join(f"{run['seconds']:.2f}" for run, _ in runs)
+        print(f"ghia check: the median of {GHIA_RUNS} runs ({seconds} s)")
         print(f"{'tool':<14}{'rows':>12}{'seconds':>10}{'rows/s':>12}{'peak MB':>10}")
         print(
             f"{'frictionless':<14}{frictionless_rows:>12,}{fric_run['seconds']:>10.1f}{fric_rate:>12,.0f}{fric_run['peak_mb']:>10.0f}"
