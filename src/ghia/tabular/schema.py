@@ -213,13 +213,18 @@ def _infer_type(data: pl.Series) -> dict:
 _IDENTIFIER_KINDS = {"personal_number", "phone"}
 
 
+def _well_grouped(decimal: str, group: str) -> pl.Expr:
+    """Whether a cell groups its digits by three with ``group``, before ``decimal``."""
+    g, d = re.escape(group), re.escape(decimal)
+    return (
+        pl.col("v").str.strip_chars().str.contains(rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$")
+    )
+
+
 def _groups_of_three(data: pl.Series, decimal: str, group: str) -> bool:
     """Whether every value that has the group separator groups its digits by three."""
-    v = pl.col("v").str.strip_chars()
-    g, d = re.escape(group), re.escape(decimal)
-    grouped = v.str.contains(group, literal=True)
-    well = v.str.contains(rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$")
-    return _share(data, grouped & ~well) == 0
+    grouped = pl.col("v").str.strip_chars().str.contains(group, literal=True)
+    return _share(data, grouped & ~_well_grouped(decimal, group)) == 0
 
 
 def _number_style(data: pl.Series) -> dict | None:
@@ -275,11 +280,8 @@ def _mixed_number_styles(data: pl.Series, name: str) -> list[tuple[str, str]]:
     for decimal, group in NUMBER_STYLES:
         ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
         if group:
-            g, d = re.escape(group), re.escape(decimal)
-            grouped = rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$"
-            ok = ok & (
-                ~v.str.contains(group, literal=True) | v.str.strip_chars().str.contains(grouped)
-            )
+            grouped = v.str.strip_chars().str.contains(group, literal=True)
+            ok = ok & (~grouped | _well_grouped(decimal, group))
         reads[(decimal, group)] = data.to_frame("v").select(ok.fill_null(False)).to_series()
     left = pl.Series([True] * data.len())
     chosen = []
