@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from ghia.cli import default_lang
 from ghia.tabular.errors import TableReadError
-from ghia.tabular.messages import MESSAGES, Note, default_lang, render, render_both
+from ghia.tabular.messages import MESSAGES, Note, render, render_both
 
 SOURCE = Path(__file__).parents[2] / "src" / "ghia"
 

@@ -8,10 +8,23 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Mapping
 
 from ghia import __version__
 
 COMMAND_MODULES = ("site", "tabular", "publish", "report")
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """Georgian when the locale (LC_ALL, then LANG) is a Georgian one, else English."""
+    env = os.environ if environ is None else environ
+    locale_name = env.get("LC_ALL") or env.get("LANG") or ""
+    return "ka" if locale_name.lower().startswith("ka") else "en"
+
+
+def add_lang_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--lang ka|en``, by default the locale's language."""
+    parser.add_argument("--lang", choices=("ka", "en"), default=default_lang(), help=help)
 
 
 def setup_django() -> None:

@@ -4,11 +4,14 @@ command line. Each command calls ghia.publishing; messages are in Georgian or En
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from pathlib import Path
+
+from ghia.cli import add_lang_option
+
+LANG_HELP = "language of messages (ka or en)"
 
 DCAT_FORMATS = {
     "turtle": "turtle",
@@ -18,24 +21,6 @@ DCAT_FORMATS = {
     "json-ld": "json-ld",
     "jsonld": "json-ld",
 }
-
-
-def _lang_option(parser: argparse.ArgumentParser) -> None:
-    # The default is read when the command line is parsed, not when the parser is built:
-    # the messages' module brings in the whole tabular engine.
-    parser.add_argument(
-        "--lang",
-        choices=("ka", "en"),
-        type=_language,
-        default="",
-        help="language of messages (ka or en)",
-    )
-
-
-def _language(value: str) -> str:
-    from ghia.tabular.messages import default_lang
-
-    return value or default_lang()
 
 
 def register(subparsers) -> None:
@@ -53,7 +38,7 @@ def register(subparsers) -> None:
     dcat.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
-    _lang_option(dcat)
+    add_lang_option(dcat, LANG_HELP)
     dcat.set_defaults(func=run_dcat, needs_django=True)
 
     publish = subparsers.add_parser(
@@ -69,7 +54,7 @@ def register(subparsers) -> None:
         metavar="FILE",
         help="file holding the API token (default: $GHIA_CKAN_TOKEN)",
     )
-    _lang_option(ckan)
+    add_lang_option(ckan, LANG_HELP)
     ckan.set_defaults(func=run_publish_ckan, needs_django=True)
 
     site = targets.add_parser(
@@ -80,7 +65,7 @@ def register(subparsers) -> None:
     site.add_argument(
         "--base-url", help="where the website will be served (default: the municipality's base URI)"
     )
-    _lang_option(site)
+    add_lang_option(site, LANG_HELP)
     site.set_defaults(func=run_publish_site, needs_django=True)
 
     verify = subparsers.add_parser(
@@ -102,7 +87,7 @@ def register(subparsers) -> None:
         help="one municipality (default: all; a website is one municipality's)",
     )
     verify.add_argument("--json", action="store_true", help="the report as JSON (see the README)")
-    _lang_option(verify)
+    add_lang_option(verify, LANG_HELP)
     verify.set_defaults(func=run_verify, needs_django=True)
 
     bundle = targets.add_parser(
@@ -110,7 +95,7 @@ def register(subparsers) -> None:
     )
     bundle.add_argument("output", metavar="OUT.zip")
     bundle.add_argument("--municipality", metavar="SLUG", required=True)
-    _lang_option(bundle)
+    add_lang_option(bundle, LANG_HELP)
     bundle.set_defaults(func=run_publish_bundle, needs_django=True)
 
 

@@ -16,6 +16,8 @@ import os
 import sys
 from pathlib import Path
 
+from ghia.cli import add_lang_option
+
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
 SHOWN_ERRORS = 20  # itemised errors printed when --limit-errors is not given
 PROGRESS_BYTES = 10 << 20
@@ -27,9 +29,7 @@ def register(subparsers) -> None:
     def common(parser, sheet=True):
         parser.add_argument("file", metavar="FILE", help="CSV, TSV, XLSX, XLS, ODS or JSON")
         parser.add_argument("--json", action="store_true", help="print the versioned JSON report")
-        parser.add_argument(
-            "--lang", choices=("ka", "en"), default=None, help="language of messages"
-        )
+        add_lang_option(parser, "language of messages")
         if sheet:
             parser.add_argument("--sheet", default=None, help="sheet name or number (from 1)")
 
@@ -80,7 +80,7 @@ def _guarded(command):
             from ghia.tabular.messages import render
 
             reason = f"{type(error).__name__}: {error}"[:300]
-            print(render("file_unreadable", {"reason": reason}, _lang(args)), file=sys.stderr)
+            print(render("file_unreadable", {"reason": reason}, args.lang), file=sys.stderr)
             return UNUSABLE
 
     return run
@@ -98,12 +98,6 @@ def _import_engine() -> None:
     finally:
         gc.freeze()
         gc.enable()
-
-
-def _lang(args) -> str:
-    from ghia.tabular.messages import default_lang
-
-    return args.lang or default_lang()
 
 
 def _say(line: str = "") -> None:
@@ -166,7 +160,7 @@ def run_check(args) -> int:
     from ghia.tabular import TableReadError, check
     from ghia.tabular.messages import render
 
-    lang = _lang(args)
+    lang = args.lang
     limit = args.limit_errors if args.limit_errors is not None else 1000
     try:
         with _progress_bar(args.file, lang) as progress:
@@ -260,7 +254,7 @@ def run_infer(args) -> int:
     from ghia.tabular.check import REPORT_VERSION
     from ghia.tabular.messages import render
 
-    lang = _lang(args)
+    lang = args.lang
     try:
         inference = infer_schema(open_table(args.file, sheet=args.sheet))
     except TableReadError as error:
@@ -288,7 +282,7 @@ def run_scan(args) -> int:
     from ghia.tabular import TableReadError, open_table, scan_personal_data
     from ghia.tabular.check import REPORT_VERSION
 
-    lang = _lang(args)
+    lang = args.lang
     try:
         with _progress_bar(args.file, lang) as progress:
             report = scan_personal_data(
@@ -310,7 +304,7 @@ def run_clean(args) -> int:
     from ghia.tabular.clean import describe, validate_steps
     from ghia.tabular.messages import render
 
-    lang = _lang(args)
+    lang = args.lang
     try:
         if args.steps == "suggested":
             steps = check(args.file, sheet=args.sheet).suggested_steps

@@ -6,7 +6,6 @@ filled from a note's params, so the web and the command line render the same cod
 same way: ``render("header_row_found", {"row": 3, "skipped": 2}, "ka")``.
 """
 
-import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -371,13 +370,6 @@ def render(code: str, params: Mapping | None = None, lang: str = "en") -> str:
 def render_both(code: str, params: Mapping | None = None) -> dict[str, str]:
     """The message in every language, as JSON reports carry it."""
     return {lang: render(code, params, lang) for lang in LANGUAGES}
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """Georgian when the locale (LC_ALL, then LANG) is a Georgian one, else English."""
-    env = os.environ if environ is None else environ
-    locale_name = env.get("LC_ALL") or env.get("LANG") or ""
-    return "ka" if locale_name.lower().startswith("ka") else "en"
 
 
 @dataclass(frozen=True)
