@@ -181,22 +181,43 @@ def test_unique_and_primary_key_across_blocks(tmp_path, monkeypatch):
     assert ghia_errors(path, schema) == frictionless_errors(path, schema)
 
 
-def test_repeats_found_by_hash_are_verified_on_the_text():
-    """Unique text is first compared by hash; a hash that repeats for another text (a
-    collision, simulated here by a wrong flag) must not make an error."""
+def test_keys_that_may_repeat_are_told_by_hash():
     import polars as pl
 
-    from ghia.tabular.validate import _verified_repeats
+    from ghia.tabular.validate import _sharing_a_hash
 
-    flagged = pl.DataFrame(
-        {
-            "u1": ["a", "b", "a", None, "c", None],
-            "__d_u1__": [False, True, True, False, True, False],
-        }
+    text = pl.Series(["a", "b", "a", None, "c", None])
+    assert _sharing_a_hash(text).to_list() == [0, 2, 3, 5]
+    # Equal numbers hash alike, as they compare (Frictionless: Decimal("-0") == 0).
+    assert _sharing_a_hash(pl.Series([0.0, 1.0, -0.0, 2.5])).to_list() == [0, 2]
+
+
+def test_keys_whose_hashes_collide_are_compared_exactly(tmp_path, monkeypatch):
+    """Keys are compared only where their hash repeats; were every hash to collide
+    (simulated), a key that merely shares its hash must not be an error."""
+    import importlib
+
+    import polars as pl
+
+    module = importlib.import_module(
+        "ghia.tabular.validate"
+    )  # the package exports a function of that name
+    rows = [["id", "code"]] + [[str(i % 7), f"c{i % 5}"] for i in range(20)] + [["99", "z"]]
+    path = tmp_path / "keys.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "code", "type": "string", "constraints": {"unique": True}},
+        ],
+        "primaryKey": ["id"],
+    }
+    exact = validate(open_table(path), schema, limit_errors=None)
+    assert exact.by_type == {"primary-key": 13, "unique-error": 15}
+    monkeypatch.setattr(
+        module, "_sharing_a_hash", lambda key: pl.Series(range(len(key)), dtype=pl.UInt32)
     )
-    assert _verified_repeats(flagged, "u1")["__d_u1__"].to_list() == [
-        False, False, True, False, False, False
-    ]  # fmt: skip
+    assert validate(open_table(path), schema, limit_errors=None).errors == exact.errors
 
 
 def test_progress_is_reported(write_csv):

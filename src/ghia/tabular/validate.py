@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
 
+import numpy as np
 import polars as pl
 
 from ghia.tabular import parsers
@@ -529,30 +530,28 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         # Python's NaN equals nothing, itself included: a NaN key never repeats.
         return ~pl.col(name).is_nan() if keys.schema[name] == pl.Float64 else pl.lit(True)
 
-    masks, hashed = {}, []
+    masks, candidates = {}, []
     for index, _ in unique:
         name = f"u{index}"
-        key = pl.col(name)
-        if keys.schema[name] == pl.String:
-            # Text is found again far sooner by its hash; a repeated hash is verified below.
-            key, hashed = key.hash(), [*hashed, name]
-        masks[name] = pl.col(name).is_not_null() & not_nan(name) & ~key.is_first_distinct()
+        masks[name] = pl.col(name).is_not_null() & not_nan(name) & ~pl.col(name).is_first_distinct()
+        candidates.append(keys[name])
     pk_key = None
     if pk_columns:
         names = [f"p{columns.index(c)}" for c in pk_columns]
         parts = [pl.col(n) for n in names]
-        masks["pk_blank"] = pl.all_horizontal(p.is_null() for p in parts)
+        blank = pl.all_horizontal(p.is_null() for p in parts)
+        masks["pk_blank"] = blank
         pk_key = parts[0] if len(parts) == 1 else pl.struct(parts)
         comparable = pl.all_horizontal(not_nan(n).fill_null(True) for n in names)
-        masks["pk_repeated"] = (
-            ~pl.all_horizontal(p.is_null() for p in parts)
-            & comparable
-            & ~pk_key.is_first_distinct()
-        )
-    # Each key hashed once; the rest is work on the few rows that repeat.
+        masks["pk_repeated"] = ~blank & comparable & ~pk_key.is_first_distinct()
+        candidates.append(keys.select(pk_key).to_series())
+    # Only the rows whose key may repeat (its hash does) are compared exactly: all the
+    # occurrences of a repeated key are among them, in row order, so the first one is.
+    rows = [_sharing_a_hash(key) for key in candidates]
+    if pk_columns:
+        rows.append(keys.select(masks["pk_blank"]).to_series().arg_true())
+    keys = keys[pl.concat(rows).unique().sort()]
     flagged = keys.with_columns(masks[name].alias(f"__d_{name}__") for name in masks)
-    for name in hashed:
-        flagged = _verified_repeats(flagged, name)
     flags = [pl.col(f"__d_{name}__") for name in masks]
     repeats = flagged.filter(pl.any_horizontal(flags))
     state.invalid_rows += repeats.select((~pl.col("__invalid__")).sum()).item()
@@ -588,18 +587,14 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         state.items = merged[: state.limit] if state.limit else merged
 
 
-def _verified_repeats(flagged: pl.DataFrame, name: str) -> pl.DataFrame:
-    """Repeats of the key ``name`` told by hash made exact: among the rows whose key hashes
-    like a flagged one (a few), the later occurrences of each key."""
-    flag = f"__d_{name}__"
-    if not flagged[flag].any():
-        return flagged
-    hashes = flagged[name].hash()
-    suspects = hashes.is_in(hashes.filter(flagged[flag]).implode()).arg_true()
-    keys = flagged[name].gather(suspects)
-    later = keys.is_not_null() & ~keys.is_first_distinct()
-    exact = pl.zeros(flagged.height, pl.Boolean, eager=True).scatter(suspects, later)
-    return flagged.with_columns(exact.alias(flag))
+def _sharing_a_hash(key: pl.Series) -> pl.Series:
+    """Indices of the rows whose ``key`` hashes like another row's: every repeated key,
+    and now and then one whose hash collides. Sorting the hashes (numpy sorts 64-bit
+    integers with SIMD) finds them several times sooner than a hash set of the keys."""
+    hashes = key.hash().to_numpy()
+    ordered = np.sort(hashes)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    return pl.Series(hashes).is_in(pl.Series(repeated).implode()).arg_true()
 
 
 def _first_rows(keys: pl.DataFrame, key: pl.Expr, found: pl.DataFrame, limit: int | None):
