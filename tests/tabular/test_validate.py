@@ -199,9 +199,8 @@ def test_keys_whose_hashes_collide_are_compared_exactly(tmp_path, monkeypatch):
 
     import polars as pl
 
-    module = importlib.import_module(
-        "ghia.tabular.validate"
-    )  # the package exports a function of that name
+    # The package exports a function named like the module.
+    module = importlib.import_module("ghia.tabular.validate")
     rows = [["id", "code"]] + [[str(i % 7), f"c{i % 5}"] for i in range(20)] + [["99", "z"]]
     path = tmp_path / "keys.csv"
     path.write_text(csv_text(rows), encoding="utf-8")
