@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Byte-compiled as a regular install would be: an editable install otherwise compiles the
+# changed modules on every start where PYTHONDONTWRITEBYTECODE is set.
 install: $(STAMP) messages
+	$(BIN)/python -m compileall -q src >/dev/null
 
 messages: $(STAMP)
 	$(BIN)/python -m ghia.i18n compile
