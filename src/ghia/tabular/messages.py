@@ -6,7 +6,6 @@ filled from a note's params, so the web and the command line render the same cod
 same way: ``render("header_row_found", {"row": 3, "skipped": 2}, "ka")``.
 """
 
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -355,16 +354,13 @@ class _Blank(dict):
         return "{" + key + "}"
 
 
-_FORMATTER = string.Formatter()
-
-
 def render(code: str, params: Mapping | None = None, lang: str = "en") -> str:
     """The message of ``code`` in ``lang`` with ``params`` filled in."""
     entry = MESSAGES.get(code)
     if entry is None:
         return code
     template = entry.get(lang) or entry["en"]
-    return _FORMATTER.vformat(template, (), _Blank(params or {}))
+    return template.format_map(_Blank(params or {}))
 
 
 def render_both(code: str, params: Mapping | None = None) -> dict[str, str]:
