@@ -150,6 +150,52 @@ def test_row_numbers_follow_the_file_and_blank_rows_replace_other_errors(write_c
     assert report.invalid_rows == 3
 
 
+def test_errors_are_listed_in_frictionless_order_with_their_cells(write_csv):
+    """In a row: blank row, each field's type then constraint errors, extra cells, missing
+    cells, then unique and primary-key errors; a long record's extra cells keep their
+    text up to EXTRA_KEPT of them."""
+    from ghia.tabular.delimited import EXTRA_KEPT
+
+    extra = ["e1", ""] + [f"e{k}" for k in range(3, 13)]
+    rows = [["id", "n", "s"]] + [[str(i), str(i), "ab"[i % 2]] for i in range(10, 20)]
+    rows += [
+        ["1", "x", "a"],
+        ["2", "-5", "b", *extra],
+        ["1", "7"],
+        ["", "", ""],
+        ["3", "y", "a", "z"],
+    ]
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "n", "type": "integer", "constraints": {"minimum": 0}},
+            {"name": "s", "constraints": {"unique": True, "enum": ["a", "b"]}},
+        ],
+        "primaryKey": ["id"],
+    }
+    path = write_csv(rows)
+    ours = validate(open_table(path), schema, limit_errors=None).errors
+    resource = frictionless.Resource(
+        path=path.name,
+        basepath=str(path.parent),
+        schema=frictionless.Schema.from_descriptor(schema),
+    )
+    theirs = resource.validate(limit_errors=0).tasks[0].errors
+    assert [(e["type"], e["rowNumber"], e.get("fieldNumber"), e.get("cell")) for e in ours] == [
+        (
+            e.type,
+            e.row_number,
+            getattr(e, "field_number", None),
+            "" if getattr(e, "field_number", 0) > 3 + EXTRA_KEPT else getattr(e, "cell", None),
+        )
+        for e in theirs
+    ]
+    assert {e["type"] for e in ours} >= {"blank-row", "extra-cell", "missing-cell", "primary-key"}
+    assert (
+        ours[0]["message"]["en"] == "The value must be unique but is repeated: the same as in row 2"
+    )
+
+
 def test_counts_are_complete_when_items_are_limited(write_csv):
     rows = [["n"]] + [["x"] for _ in range(50)]
     report = validate(
@@ -177,7 +223,7 @@ def test_unique_and_primary_key_across_blocks(tmp_path, monkeypatch):
     report = validate(open_table(path), schema, limit_errors=None)
     assert report.by_type == {"primary-key": 60, "unique-error": 70}
     first = next(e for e in report.errors if e["type"] == "unique-error")
-    assert first["rowNumber"] == 32 and first["detail"]["params"]["row"] == 2
+    assert first["rowNumber"] == 32 and first["note"] == "the same as in row 2"
     assert ghia_errors(path, schema) == frictionless_errors(path, schema)
 
 

@@ -203,7 +203,7 @@ def _print_notes(notes, lang: str) -> None:
 
 def _print_errors(validation, limit_errors, lang: str) -> None:
     from ghia.tabular.messages import render
-    from ghia.tabular.report import error_detail, error_title
+    from ghia.tabular.report import error_title
 
     _say(render("cli.errors_by_type", {}, lang))
     for error_type, count in sorted(validation.by_type.items(), key=lambda kv: -kv[1]):
@@ -212,15 +212,11 @@ def _print_errors(validation, limit_errors, lang: str) -> None:
     shown = SHOWN_ERRORS if limit_errors is None else (limit_errors or len(validation.errors))
     _say()
     for item in validation.errors[:shown]:
-        detail = error_detail(item, lang)
         cell = item.get("cell")
-        detail = (f" — {detail}" if detail else "") + (f" («{cell}»)" if cell else "")
-        field = item.get("fieldName") or item.get("label") or item.get("fieldNumber") or "—"
         params = {
-            "row": item.get("rowNumber", "—"),
-            "field": field,
-            "title": error_title(item["type"], lang),
-            "detail": detail,
+            "row": item.get("rowNumber") or "—",
+            "field": item.get("fieldName") or item.get("label") or item.get("fieldNumber") or "—",
+            "message": item["message"][lang] + (f" («{cell}»)" if cell else ""),
         }
         _say("  " + render("cli.error_line", params, lang))
     rest = validation.error_count - min(shown, len(validation.errors))

@@ -206,11 +206,9 @@ class DelimitedFile:
         kept = min(int(widths.max()), columns + EXTRA_KEPT)
         extra = {}
         for i in range(columns, kept):
-            cells = [None] * frame.height
-            for row, record in zip(ragged, records, strict=True):
-                if i < len(record):
-                    cells[row] = record[i]
-            extra[cell_column(i)] = pl.Series(cells, dtype=pl.String)
+            cells = pl.Series([r[i] if i < len(r) else None for r in records], dtype=pl.String)
+            column = pl.repeat(None, frame.height, dtype=pl.String, eager=True)
+            extra[cell_column(i)] = column.scatter(ragged, cells)
         return frame.with_columns(**extra), widths
 
     def _parse_python(

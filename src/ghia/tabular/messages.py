@@ -319,8 +319,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Errors by type:",
     },
     "cli.error_line": {
-        "ka": "სტრიქონი {row}, სვეტი {field}: {title}{detail}",
-        "en": "row {row}, column {field}: {title}{detail}",
+        "ka": "სტრიქონი {row}, სვეტი {field}: {message}",
+        "en": "row {row}, column {field}: {message}",
     },
     "cli.more_errors": {
         "ka": "… და კიდევ {count} (იხ. --limit-errors)",

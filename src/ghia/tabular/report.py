@@ -52,11 +52,27 @@ def error_title(error_type: str, lang: str = "en") -> str:
     return render(MESSAGE_CODE.get(error_type, error_type), {}, lang)
 
 
-def error_detail(item: dict, lang: str = "en") -> str:
-    """The note of an error in words (which type, which constraint, which row repeats)."""
-    detail = item.get("detail") or {}
-    code = detail.get("code")
-    return render(code, detail.get("params", {}), lang) if code else ""
+def error_item(
+    error_type: str,
+    row: int | None = None,
+    number: int | None = None,
+    name: str | None = None,
+    cell: str | None = None,
+    detail: dict | None = None,
+    label: str | None = None,
+) -> dict:
+    """An error as the report lists it: its type, row, field and cell (or header label)
+    where it has them, its note (the detail in English) and its message in every language."""
+    item: dict = {"type": error_type, "rowNumber": row}
+    if number is not None:
+        item["fieldNumber"], item["fieldName"] = number, name
+    if label is not None:
+        item["label"] = label
+    if cell is not None:
+        item["cell"] = cell
+    detail = detail or {}
+    item["note"], item["message"] = _words(error_type, detail.get("code"), detail.get("params"))
+    return item
 
 
 @dataclass
@@ -71,19 +87,6 @@ class ValidationReport:
     invalid_rows: int = 0
     labels: list[str] = field(default_factory=list)
 
-    @staticmethod
-    def _item(item: dict, words: dict) -> dict:
-        # Cell errors of one check share one detail object: render its words once.
-        detail = item.get("detail") or {}
-        key = (item["type"], id(detail))
-        if key not in words:
-            words[key] = _words(item["type"], detail.get("code"), detail.get("params", {}))
-        note, message = words[key]
-        entry = item.copy()  # tens of thousands of items: copied in C, not rebuilt key by key
-        entry.pop("detail", None)
-        entry["note"], entry["message"] = note, message
-        return entry
-
     @property
     def error_count(self) -> int:
         return sum(self.by_type.values())
@@ -93,11 +96,6 @@ class ValidationReport:
         return len(self.errors) < self.error_count
 
     def to_dict(self) -> dict:
-        with collector_paused():
-            return self._as_dict()
-
-    def _as_dict(self) -> dict:
-        words: dict = {}
         return {
             "valid": self.valid,
             "stats": {
@@ -108,7 +106,7 @@ class ValidationReport:
                 "seconds": round(self.seconds, 3),
             },
             "errorsByType": {t: n for t, n in self.by_type.items() if n},
-            "errors": [self._item(item, words) for item in self.errors],
+            "errors": list(self.errors),  # the items are in their final form already
             "truncated": self.truncated,
             "limitErrors": self.limit_errors,
             "errorTypes": {
@@ -117,7 +115,7 @@ class ValidationReport:
         }
 
 
-def _words(error_type: str, code: str | None, params: dict) -> tuple[str, dict[str, str]]:
+def _words(error_type: str, code: str | None, params: dict | None) -> tuple[str, dict[str, str]]:
     """An error's note (English) and its message in both languages."""
     details = {lang: render(code, params, lang) if code else "" for lang in ("ka", "en")}
     message = {}

@@ -30,15 +30,16 @@ import numpy as np
 import polars as pl
 
 from ghia.tabular import parsers
-from ghia.tabular.delimited import WIDTH
+from ghia.tabular.delimited import EXTRA_KEPT, WIDTH
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.prefetch import ParallelMap, prefetched
-from ghia.tabular.report import ValidationReport, collector_paused
+from ghia.tabular.report import ValidationReport, collector_paused, error_item
 from ghia.tabular.table import ROW, Table, TableStream, extra_column
 
 DEFAULT_LIMIT_ERRORS = 1000
-_EXTRA, _MISSING, _UNIQUE, _PK = 10**6, 2 * 10**6, 3 * 10**6, 4 * 10**6
-_ORDER = itemgetter("rowNumber", "_order")  # of items: header errors first (-1) in a row
+# The order of a block's errors within a row: blank row (0), each check (1, 2...), then
+# extra cells and missing cells (``_items_frame``).
+_EXTRA, _MISSING = 10**6, 2 * 10**6
 
 
 @dataclass
@@ -72,7 +73,7 @@ def validate(
     ]
     columns = table.field_names
     state = _State(limit_errors or None)
-    state.add_items([e | {"_order": -1} for e in header_errors[: state.limit]])
+    state.add_items(header_errors[: state.limit])
     state.by_type.update(e["type"] for e in header_errors[len(state.items) :])
     pk = schema.get("primaryKey") or []
     pk = [pk] if isinstance(pk, str) else list(pk)
@@ -82,21 +83,21 @@ def validate(
     prepared, quick_reads, checks, blanks, values = _cell_checks(expected, columns, missing_values)
     unique = [(i, f) for i, f in enumerate(expected) if (f.get("constraints") or {}).get("unique")]
     keys = _key_columns(values, unique, pk_columns, columns)
+    templates = _Templates(checks, columns)
+
+    def block(item):
+        frame = _read_quickly(item[0], quick_reads)
+        raw, masks, counts = _frame_masks(frame, prepared, checks, blanks, keys, len(columns))
+        items = _items_frame(frame, masks, checks, len(columns), state.room) if counts[-1] else None
+        return raw, masks, counts, items
+
     with collector_paused():
-        frames = ParallelMap(
-            lambda item: _frame_masks(
-                _read_quickly(item[0], quick_reads), prepared, checks, blanks, keys, len(columns)
-            ),
-            _frames(table, len(columns)),
-        )
-        for (frame, done), found in frames:
-            _record_frame(frame, *found, checks, keys, columns, state)
+        for (frame, done), found in ParallelMap(block, _frames(table, len(columns))):
+            _record_frame(frame, *found, checks, keys, templates, state)
             if progress:
                 progress(done, table.total if isinstance(table, TableStream) else frame.height)
         if state.keys:
             _duplicates(pl.concat(state.keys), expected, unique, pk_columns, columns, state)
-    for item in state.items:
-        item.pop("_order", None)  # in place: copying tens of thousands of dicts shows
     return ValidationReport(
         valid=state.count == 0,
         rows=state.rows,
@@ -138,8 +139,9 @@ class _State:
         return sum(self.by_type.values())
 
     @property
-    def wants_items(self) -> bool:
-        return self.limit is None or len(self.items) < self.limit
+    def room(self) -> int | None:
+        """How many more items are listed (None: all)."""
+        return None if self.limit is None else max(self.limit - len(self.items), 0)
 
     def add_items(self, items: list[dict]) -> None:
         for item in items:
@@ -164,19 +166,10 @@ def _checked_fields(schema: dict) -> list[dict]:
 def _header_errors(labels: list[str], fields: list[dict], header_rows: list[int]) -> list[dict]:
     row = header_rows[-1] if header_rows else 1
     if not labels:
-        return [{"type": "blank-header", "rowNumber": row}]
+        return [error_item("blank-header", row)]
 
     def item(error_type, number, label, name, detail=None):
-        entry = {
-            "type": error_type,
-            "rowNumber": row,
-            "fieldNumber": number,
-            "fieldName": name,
-            "label": label,
-        }
-        if detail:
-            entry["detail"] = detail
-        return entry
+        return error_item(error_type, row, number, name, detail=detail, label=label)
 
     errors = [
         item("extra-label", n, labels[n - 1], "") for n in range(len(fields) + 1, len(labels) + 1)
@@ -435,7 +428,7 @@ def _read_quickly(frame: pl.DataFrame, reads: list[_QuickRead]) -> pl.DataFrame:
     return frame.with_columns(columns)
 
 
-def _record_frame(frame, raw, masks, counts, checks, keys, columns, state):
+def _record_frame(frame, raw, masks, counts, items, checks, keys, templates, state):
     """Add a block's counts, key cells and first error items to ``state``, in order."""
     state.rows += frame.height
     state.by_type["blank-row"] += counts[0]
@@ -447,70 +440,77 @@ def _record_frame(frame, raw, masks, counts, checks, keys, columns, state):
     if keys:
         key_names = [k.meta.output_name() for k in keys]
         state.keys.append(raw.select(key_names).with_columns(frame[ROW], masks["__invalid__"]))
-    if state.wants_items and counts[-1]:
-        items = _cell_items(frame, masks, checks, columns, counts)
-        items.sort(key=_ORDER)
-        room = None if state.limit is None else state.limit - len(state.items)
-        state.items.extend(items[:room])
+    if items is not None and state.room != 0:
+        items = items.head(state.room) if state.room is not None else items
+        found = []
+        # Each item is its check's template (note and message rendered once) copied.
+        for row, order, cell in zip(*(items[c].to_list() for c in items.columns), strict=True):
+            item = templates[order].copy()
+            item["rowNumber"] = row
+            if cell is not None:
+                item["cell"] = cell
+            found.append(item)
+        state.items.extend(found)
 
 
-def _cell_items(frame, masks, checks, columns, counts) -> list[dict]:
-    items = []
-    rows = frame[ROW]
-    if counts[0]:
-        for row in rows.filter(masks["__blank_row__"]).to_list():
-            items.append({"type": "blank-row", "rowNumber": row, "_order": 0})
-    for j, (check, count) in enumerate(zip(checks, counts[3:-1], strict=True)):
-        if not count:
-            continue
-        picked = frame.select(ROW, check.column).filter(masks[f"__m{j}__"])
-        for row, cell in picked.iter_rows():
-            items.append(
-                {
-                    "type": check.error_type,
-                    "rowNumber": row,
-                    "fieldNumber": check.number,
-                    "fieldName": check.name,
-                    "cell": "" if cell is None else cell,
-                    "detail": check.detail,
-                    "_order": check.number * 10 + (check.error_type != "type-error"),
-                }
-            )
-    n = len(columns)
-    if counts[1]:
-        extra_columns = [c for c in frame.columns if c.startswith("__extra")]
-        ragged = frame.select(ROW, *extra_columns, masks["__extra__"]).filter(
-            pl.col("__extra__") > 0
+def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame | None:
+    """A block's errors as rows (row, order, cell) in the order the report lists them: by
+    row, then blank row, each check, extra cells and missing cells (their ``order``,
+    the key of their ``_Templates``); the first ``room``. Polars work, for the workers."""
+    if room == 0:
+        return None
+    invalid = frame.hstack(masks).lazy().filter(pl.col("__invalid__"))
+    order, cell = pl.col("order"), pl.col("cell")
+
+    def part(mask: str, number: int | pl.Expr, cells: pl.Expr) -> pl.LazyFrame:
+        return invalid.filter(pl.col(mask)).select(
+            ROW, pl.lit(number, pl.Int64).alias("order"), cells.cast(pl.String).alias("cell")
         )
-        for record in ragged.iter_rows(named=True):
-            for k in range(record["__extra__"]):
-                name = extra_column(k)
-                cell = record.get(name) if name in extra_columns else None
-                items.append(
-                    {
-                        "type": "extra-cell",
-                        "rowNumber": record[ROW],
-                        "fieldNumber": n + k + 1,
-                        "fieldName": "",
-                        "cell": cell or "",
-                        "_order": _EXTRA + k,
-                    }
-                )
-    if counts[2]:
-        short = frame.select(ROW, WIDTH).filter(masks["__missing__"] > 0)
-        for row, width in short.iter_rows():
-            for index in range(max(width, 0), n):
-                items.append(
-                    {
-                        "type": "missing-cell",
-                        "rowNumber": row,
-                        "fieldNumber": index + 1,
-                        "fieldName": columns[index],
-                        "cell": "",
-                        "_order": _MISSING + index,
-                    }
-                )
-    return items
+
+    parts = [part("__blank_row__", 0, pl.lit(None))]
+    parts += [
+        part(f"__m{j}__", j + 1, pl.col(check.column).fill_null(""))
+        for j, check in enumerate(checks)
+    ]
+    kept = [extra_column(k) for k in range(EXTRA_KEPT) if extra_column(k) in frame.columns]
+    extra_cells = pl.concat_list(kept) if kept else pl.lit([], pl.List(pl.String))
+    parts.append(
+        invalid.filter(pl.col("__extra__") > 0)
+        .select(ROW, pl.int_ranges(0, "__extra__").alias("order"), extra_cells.alias("cell"))
+        .explode("order")
+        .select(
+            ROW,
+            order + _EXTRA,
+            cell.list.get(order, null_on_oob=True).fill_null("").cast(pl.String),
+        )
+    )
+    parts.append(
+        invalid.filter(pl.col("__missing__") > 0)
+        .select(ROW, pl.int_ranges(pl.col(WIDTH).clip(lower_bound=0), n).alias("order"))
+        .explode("order")
+        .select(ROW, order + _MISSING, pl.lit("").alias("cell"))
+    )
+    found = pl.concat(parts).sort(ROW, "order")
+    return (found if room is None else found.head(room)).collect()
+
+
+class _Templates(dict):
+    """The fixed part of a block's error items, by their order in a row (``_items_frame``);
+    an item is its template copied, with its row and cell."""
+
+    def __init__(self, checks: list[_CellCheck], columns: list[str]):
+        super().__init__({0: error_item("blank-row")})
+        self.fields = len(columns)
+        for j, check in enumerate(checks, start=1):
+            self[j] = error_item(check.error_type, None, check.number, check.name, "", check.detail)
+        for index, name in enumerate(columns):
+            self[_MISSING + index] = error_item("missing-cell", None, index + 1, name, "")
+
+    def __missing__(self, order: int) -> dict:
+        # An extra cell: a record may have any number of them.
+        template = error_item("extra-cell", None, self.fields + order - _EXTRA + 1, "", "")
+        self[order] = template
+        return template
 
 
 def _key_columns(values, unique, pk_columns, columns) -> list[pl.Expr]:
@@ -562,28 +562,22 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         for row, cell, first in _first_rows(keys, pl.col(f"u{index}"), found, state.limit):
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append(
-                {
-                    "type": "unique-error",
-                    "rowNumber": row,
-                    "fieldNumber": index + 1,
-                    "fieldName": schema_field["name"],
-                    "cell": str(cell),
-                    "detail": detail,
-                    "_order": _UNIQUE + index,
-                }
+                error_item("unique-error", row, index + 1, schema_field["name"], str(cell), detail)
             )
     if pk_key is not None:
         blank_rows = repeats.filter("__d_pk_blank__")[ROW]
         found = repeats.filter("__d_pk_repeated__").select(ROW, pk_key.alias("key"))
         state.by_type["primary-key"] += blank_rows.len() + found.height
+        blank = error_item("primary-key", detail={"code": "detail.pk_blank"})
         for row in blank_rows.head(state.limit or blank_rows.len()).to_list():
-            detail = {"code": "detail.pk_blank", "params": {}}
-            items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
+            items.append(blank | {"rowNumber": row})
         for row, _, first in _first_rows(keys, pk_key, found, state.limit):
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
-            items.append({"type": "primary-key", "rowNumber": row, "detail": detail, "_order": _PK})
+            items.append(error_item("primary-key", row, detail=detail))
     if items:
-        merged = sorted(state.items + items, key=_ORDER)
+        # Stable: in a row, the block's errors stay first, then these in the order made
+        # (unique fields in order, then the primary key), as Frictionless lists them.
+        merged = sorted(state.items + items, key=itemgetter("rowNumber"))
         state.items = merged[: state.limit] if state.limit else merged
 
 
