@@ -60,3 +60,22 @@ def test_demo_prepares_and_exits(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "kutaisi-coordinator" in result.stdout and "ghia-demo" in result.stdout
     assert (tmp_path / "ghia.sqlite3").exists() and any((tmp_path / "files" / "versions").iterdir())
+
+
+def test_check_exits_with_its_whole_report(tmp_path):
+    """The engine commands end without the interpreter's teardown: the report written
+    before must arrive whole, and the exit code still tell problems from none."""
+    import json
+
+    bad, schema = tmp_path / "bad.csv", tmp_path / "schema.json"
+    bad.write_text("n\n" + "x\n" * 5000, encoding="utf-8")
+    schema.write_text(json.dumps({"fields": [{"name": "n", "type": "integer"}]}), encoding="utf-8")
+    command = [*GHIA, "check", str(bad), "--schema", str(schema), "--limit-errors", "0", "--json"]
+    result = subprocess.run(command, capture_output=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert len(json.loads(result.stdout)["validation"]["errors"]) == 5000
+    good = tmp_path / "good.csv"
+    good.write_text("n\n1\n2\n", encoding="utf-8")
+    result = subprocess.run([*GHIA, "check", str(good), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Quality")

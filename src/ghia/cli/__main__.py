@@ -1,5 +1,3 @@
-import sys
+from ghia.cli import run
 
-from ghia.cli import main
-
-sys.exit(main())
+run()

@@ -459,10 +459,14 @@ def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame
     the key of their ``_Templates``); the first ``room``. Polars work, for the workers."""
     if room == 0:
         return None
-    invalid = frame.hstack(masks).lazy().filter(pl.col("__invalid__"))
+    kept = [extra_column(k) for k in range(EXTRA_KEPT) if extra_column(k) in frame.columns]
+    cells = list(dict.fromkeys(check.column for check in checks))
+    # The few rows with errors first, then each kind of error among them.
+    invalid = frame.select(ROW, WIDTH, *cells, *kept).hstack(masks).filter(pl.col("__invalid__"))
+    invalid = invalid.lazy()
     order, cell = pl.col("order"), pl.col("cell")
 
-    def part(mask: str, number: int | pl.Expr, cells: pl.Expr) -> pl.LazyFrame:
+    def part(mask: str, number: int, cells: pl.Expr) -> pl.LazyFrame:
         return invalid.filter(pl.col(mask)).select(
             ROW, pl.lit(number, pl.Int64).alias("order"), cells.cast(pl.String).alias("cell")
         )
@@ -472,7 +476,6 @@ def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame
         part(f"__m{j}__", j + 1, pl.col(check.column).fill_null(""))
         for j, check in enumerate(checks)
     ]
-    kept = [extra_column(k) for k in range(EXTRA_KEPT) if extra_column(k) in frame.columns]
     extra_cells = pl.concat_list(kept) if kept else pl.lit([], pl.List(pl.String))
     parts.append(
         invalid.filter(pl.col("__extra__") > 0)
@@ -491,7 +494,8 @@ def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame
         .select(ROW, order + _MISSING, pl.lit("").alias("cell"))
     )
     found = pl.concat(parts).sort(ROW, "order")
-    return (found if room is None else found.head(room)).collect()
+    # Many small inputs: the in-memory engine runs them sooner than the streaming one.
+    return (found if room is None else found.head(room)).collect(engine="in-memory")
 
 
 class _Templates(dict):
