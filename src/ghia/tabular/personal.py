@@ -49,8 +49,9 @@ _LABEL_HINTS = {
 
 _PATTERNS = {
     "personal_number": r"^\d{11}$",
-    "iban": r"^GE\d{2}[A-Z]{2}\d{16}$",
-    "car_plate": r"^(?:[A-Z]{2}-?\d{3}-?[A-Z]{2}|[A-Z]{3}-?\d{3})$",
+    # Letters in either case: upper-casing every cell (Georgian too) would cost more.
+    "iban": r"^[Gg][Ee]\d{2}[A-Za-z]{2}\d{16}$",
+    "car_plate": r"^(?:[A-Za-z]{2}-?\d{3}-?[A-Za-z]{2}|[A-Za-z]{3}-?\d{3})$",
     "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     # +995 or a trunk 0 before a national number; mobiles start with 5, landlines 3 or 4.
     "phone": r"^(?:(?:\+|00)?995|0)?[345]\d{8}$",
@@ -126,27 +127,24 @@ _NAME, _NAME_SHAPED = _name_regexes()
 
 
 def _forms(name: str) -> list[pl.Expr]:
-    """A column's cells compacted, stripped and upper-cased, computed once per frame:
-    polars would compute them again for every pattern that reads them."""
+    """A column's cells compacted and stripped, computed once per frame: polars would
+    compute them again for every pattern that reads them."""
     cell = pl.col(name)
     return [
         cell.str.replace_all(r"[\s\-()./]", "").alias(f"{name}\x00compact"),
         cell.str.strip_chars().alias(f"{name}\x00stripped"),
-        cell.str.strip_chars().str.to_uppercase().alias(f"{name}\x00upper"),
     ]
 
 
 def _kind_masks(name: str) -> dict[str, pl.Expr]:
     """Which cells of a column look like each kind, over the columns ``_forms`` adds."""
     cell = pl.col(name)
-    compact, stripped, upper = (
-        pl.col(f"{name}\x00{form}") for form in ("compact", "stripped", "upper")
-    )
+    compact, stripped = (pl.col(f"{name}\x00{form}") for form in ("compact", "stripped"))
     known_name = stripped.str.contains(_NAME)
     return {
         "personal_number": compact.str.contains(_PATTERNS["personal_number"]),
-        "iban": _iban_text(upper).str.contains(_PATTERNS["iban"]),
-        "car_plate": upper.str.contains(_PATTERNS["car_plate"]),
+        "iban": _iban_text(stripped).str.contains(_PATTERNS["iban"]),
+        "car_plate": stripped.str.contains(_PATTERNS["car_plate"]),
         "email": cell.str.contains(_PATTERNS["email"]),
         "phone": compact.str.contains(_PATTERNS["phone"])
         & ~compact.str.contains(_PATTERNS["nine_digits"]),
@@ -217,15 +215,14 @@ def _scan_frame(frame, names, totals, filled, samples) -> None:
             kept.extend(v for v in cells.unique(maintain_order=True).head(20) if v not in kept)
 
 
-def _iban_text(upper: pl.Expr) -> pl.Expr:
-    """An IBAN's text from the stripped, upper-cased cell."""
-    return upper.str.replace_all(" ", "", literal=True)
+def _iban_text(stripped: pl.Expr) -> pl.Expr:
+    """An IBAN's text from the stripped cell."""
+    return stripped.str.replace_all(" ", "", literal=True)
 
 
 def _valid_ibans(frame: pl.DataFrame, name: str) -> int:
     """Rows whose IBAN passes the mod-97 check (checked once per distinct value)."""
-    upper = pl.col(name).str.strip_chars().str.to_uppercase()
-    ibans = frame.select(_iban_text(upper).alias("iban"))["iban"]
+    ibans = frame.select(_iban_text(pl.col(name).str.strip_chars()).alias("iban"))["iban"]
     shaped = ibans.filter(ibans.str.contains(_PATTERNS["iban"]).fill_null(False))
     valid = [v for v in shaped.unique().to_list() if iban_is_valid(v)]
     return int(shaped.is_in(valid).sum())
