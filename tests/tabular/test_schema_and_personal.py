@@ -103,8 +103,8 @@ PEOPLE = pl.DataFrame(
         "ტელეფონი": ["599123456", "+995 577 12 34 56"] * 10,
         "ს/კ": ["204567890", "445123456"] * 10,
         "კონტაქტი": ["giorgi.beridze@gmail.com", ""] * 10,
-        "ანგარიში": ["GE29NB0000000101904917", "GE00XX0000000000000000"] * 10,
-        "plate": ["AB-123-CD", "ABC-123"] * 10,
+        "ანგარიში": ["ge29 nb00 0000 0101 9049 17", "GE00XX0000000000000000"] * 10,
+        "plate": ["AB-123-CD", "abc-123"] * 10,  # either case
         "რაიონი": ["ცენტრი", "ნიკეა"] * 10,
         "რაოდენობა": ["12", "13"] * 10,
     }
@@ -126,6 +126,7 @@ def test_personal_data_kinds_and_context():
     assert found[("ტელეფონი", "phone")].count == 20
     assert found[("ს/კ", "company_code")].personal is False
     assert found[("ანგარიში", "iban")].count == 10  # the other IBAN fails mod 97
+    assert found[("plate", "car_plate")].count == 20
     assert found[("კონტაქტი", "email")].share == 1.0  # of the filled cells
     assert {f.field for f in report.personal} == {k[0] for k in found} - {"ს/კ"}
 
