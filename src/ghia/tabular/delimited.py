@@ -390,8 +390,9 @@ def _last_boundary(
 
 
 def _records(piece: bytes, delimiter: int, quote: int, quotes=None):
-    """The bytes of ``piece``, its quote positions and the end of each record (a line
-    break outside quotes, or the end), or None when its quoting is irregular.
+    """The bytes of ``piece``, its quote positions, the end of each record (a line break
+    outside quotes, or the end) and how many quotes precede it; None when its quoting
+    is irregular.
 
     Quoting is regular (RFC 4180) when every opening quote starts a cell and every
     closing quote ends one; only then do counts over the bytes agree with a real CSV parser.
@@ -402,11 +403,13 @@ def _records(piece: bytes, delimiter: int, quote: int, quotes=None):
     if len(quotes) and not _regular_quotes(buf, quotes, delimiter):
         return None
     ends = np.flatnonzero(buf == _NL)
-    if len(quotes):
-        ends = ends[np.searchsorted(quotes, ends) % 2 == 0]
+    quotes_before = np.searchsorted(quotes, ends)  # odd before a line break in quotes
+    outside = quotes_before % 2 == 0
+    ends, quotes_before = ends[outside], quotes_before[outside]
     if not len(ends) or ends[-1] != len(buf) - 1:
         ends = np.append(ends, len(buf))
-    return buf, quotes, ends
+        quotes_before = np.append(quotes_before, len(quotes))
+    return buf, quotes, ends, quotes_before
 
 
 def record_content(piece: bytes, delimiter: int, quote: int, quotes=None):
@@ -423,13 +426,13 @@ def record_content(piece: bytes, delimiter: int, quote: int, quotes=None):
     found = _records(piece, delimiter, quote, quotes)
     if found is None:
         return None
-    buf, quotes, ends = found
+    buf, quotes, ends, quotes_before = found
     lengths = ends - np.concatenate(([0], ends[:-1] + 1))
     # A CR before the line break is not part of the record (CRLF line endings).
     lengths -= (lengths > 0) & (buf[np.maximum(ends - 1, 0)] == _CR)
     content = lengths.astype(np.int64)
     if len(quotes):
-        content -= np.diff(np.searchsorted(quotes, ends), prepend=0)
+        content -= np.diff(quotes_before, prepend=0)
         # An escaped quote is a closing quote right before an opening one.
         closing, opening = quotes[1:-1:2], quotes[2::2]
         escaped = closing[opening == closing + 1]
@@ -446,7 +449,7 @@ def record_widths(piece: bytes, delimiter: int, quote: int, quotes=None) -> np.n
     found = _records(piece, delimiter, quote, quotes)
     if found is None:
         return None
-    buf, quotes, ends = found
+    buf, quotes, ends, _ = found
     starts = np.concatenate(([0], ends[:-1] + 1))
     delimiters = np.flatnonzero(buf == delimiter)
     counts = np.searchsorted(delimiters, ends) - np.searchsorted(delimiters, starts)
