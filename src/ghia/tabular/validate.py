@@ -551,7 +551,7 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         candidates.append(keys.select(pk_key).to_series())
     # Only the rows whose key may repeat (its hash does) are compared exactly: all the
     # occurrences of a repeated key are among them, in row order, so the first one is.
-    rows = [_sharing_a_hash(key) for key in candidates]
+    rows = [found for _, found in ParallelMap(_sharing_a_hash, iter(candidates))]
     if pk_columns:
         rows.append(keys.select(masks["pk_blank"]).to_series().arg_true())
     keys = keys[pl.concat(rows).unique().sort()]
