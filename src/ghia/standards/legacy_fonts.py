@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -137,8 +137,14 @@ def _value_log_odds(value: str) -> float | None:
     words = _WORD.findall(_ADDRESS.sub(" ", value))
     if not words:
         return -math.inf if _ADDRESS.search(value) else None
+    return _PRIOR_LOG_ODDS + sum(_word_log_odds(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_log_odds(word: str) -> float:
+    # The words of a column repeat (codes, street names): each is scored once.
     legacy, latin = _models()
-    return _PRIOR_LOG_ODDS + sum(legacy.log_prob(w) - latin.log_prob(w) for w in words)
+    return legacy.log_prob(word) - latin.log_prob(word)
 
 
 def _sigmoid(x: float) -> float:
