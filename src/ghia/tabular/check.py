@@ -100,16 +100,16 @@ def check(
     limit_errors: int | None = DEFAULT_LIMIT_ERRORS,
     progress: Callable[[int, int], None] | None = None,
     sheet: str | int | None = None,
-    scan_rows: int | None = SAMPLE_ROWS,
+    scan_rows: int = SAMPLE_ROWS,
 ) -> CheckReport:
     """Check the table in ``path``; raises TableReadError when it cannot be read.
 
     ``progress(done, total)`` is called as blocks are validated (bytes for CSV, rows
-    otherwise). Personal data is scanned in the first ``scan_rows`` rows (None: all).
+    otherwise). Personal data is scanned in the first ``scan_rows`` rows.
     """
     given = load_schema(schema)
     stream = open_table(path, sheet=sheet)
-    head = stream.head(max(SAMPLE_ROWS, scan_rows or 0))
+    head = stream.head(max(SAMPLE_ROWS, scan_rows))
     sample = Table(frame=head, labels=stream.labels)
     inference = None
     notes = list(stream.notes)
@@ -129,7 +129,7 @@ def check(
         _frames=lambda: _tap_totals(stream.frames(), stream.field_names, totals),
         _started=None,
     )
-    scanned = Table(frame=head.head(scan_rows) if scan_rows else head, labels=stream.labels)
+    scanned = Table(frame=head.head(scan_rows), labels=stream.labels)
     # The first rows are looked at (legacy fonts, personal data) while the rest is checked.
     with ThreadPoolExecutor(1, thread_name_prefix="ghia-sample") as beside:
         proposals = beside.submit(_legacy_proposals, stream, head, given)
@@ -141,7 +141,7 @@ def check(
     if totals:
         notes.append(Note("totals_rows_found", {"rows": ", ".join(map(str, totals[:10]))}))
         steps.append({"step": "drop_totals"})
-    personal.complete = scan_rows is None or head.height < scan_rows
+    personal.complete = head.height < scan_rows
     if not personal.complete:
         notes.append(Note("scan_sampled", {"rows": personal.rows_scanned}))
     steps += _suggested_steps(given, report, personal, stream.field_names, inference)
