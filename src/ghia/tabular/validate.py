@@ -465,16 +465,18 @@ def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame
     invalid = frame.select(ROW, WIDTH, *cells, *kept).hstack(masks).filter(pl.col("__invalid__"))
     invalid = invalid.lazy()
     order, cell = pl.col("order"), pl.col("cell")
-
-    def part(mask: str, number: int, cells: pl.Expr) -> pl.LazyFrame:
-        return invalid.filter(pl.col(mask)).select(
-            ROW, pl.lit(number, pl.Int64).alias("order"), cells.cast(pl.String).alias("cell")
-        )
-
-    parts = [part("__blank_row__", 0, pl.lit(None))]
-    parts += [
-        part(f"__m{j}__", j + 1, pl.col(check.column).fill_null(""))
+    # A column per check (and the blank-row rule) holding the cells it flags, turned into
+    # (row, order, cell) rows: the blank-row rule's cell is none.
+    flagged = [pl.when("__blank_row__").then(pl.lit("")).alias("0")]
+    flagged += [
+        pl.when(f"__m{j}__").then(pl.col(check.column).fill_null("")).alias(str(j + 1))
         for j, check in enumerate(checks)
+    ]
+    parts = [
+        invalid.select(ROW, *flagged)
+        .unpivot(index=ROW, variable_name="order", value_name="cell")
+        .drop_nulls("cell")
+        .select(ROW, order.cast(pl.Int64), pl.when(order != "0").then(cell).alias("cell"))
     ]
     extra_cells = pl.concat_list(kept) if kept else pl.lit([], pl.List(pl.String))
     parts.append(
