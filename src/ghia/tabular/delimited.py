@@ -2,7 +2,7 @@
 
 The file is never held whole: it is cut into blocks of about ``block_bytes`` that end on
 a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
-block becomes a polars frame of the fields' text cells, two blocks being parsed at a
+block becomes a polars frame of the fields' text cells, three blocks being parsed at a
 time. Polars cannot tell a missing cell from an empty one, which Frictionless reports
 differently, so the number of cells of every record is told by its bytes: numpy finds
 the quotes and line breaks, and the bytes of a record that are not in its cells are its
@@ -37,7 +37,7 @@ BLOCK_BYTES = 8 << 20
 SMALL_FILE_BYTES = 64 << 10
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
-PARSERS = 2  # blocks parsed at once
+PARSERS = 3  # blocks parsed at once
 WIDTH = "__width__"
 _NL, _CR = 10, 13
 
