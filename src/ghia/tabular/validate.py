@@ -562,27 +562,31 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
     if pk_columns:
         rows.append(keys.select(masks["pk_blank"]).to_series().arg_true())
     keys = keys[pl.concat(rows).unique().sort()]
-    flagged = keys.with_columns(masks[name].alias(f"__d_{name}__") for name in masks)
+    # Each key's first row (among the rows kept, which hold all the occurrences).
+    firsts = [pl.col(ROW).first().over(f"u{index}").alias(f"__f_u{index}__") for index, _ in unique]
+    if pk_key is not None:
+        firsts.append(pl.col(ROW).first().over(pk_key).alias("__f_pk__"))
+    flagged = keys.with_columns(*(masks[name].alias(f"__d_{name}__") for name in masks), *firsts)
     flags = [pl.col(f"__d_{name}__") for name in masks]
     repeats = flagged.filter(pl.any_horizontal(flags))
     state.invalid_rows += repeats.select((~pl.col("__invalid__")).sum()).item()
     items = []
     for index, schema_field in unique:
-        found = repeats.filter(f"__d_u{index}__").select(ROW, pl.col(f"u{index}").alias("key"))
+        found = repeats.filter(f"__d_u{index}__").select(ROW, f"u{index}", f"__f_u{index}__")
         state.by_type["unique-error"] += found.height
-        for row, cell, first in _first_rows(keys, pl.col(f"u{index}"), found, state.limit):
+        for row, cell, first in found.head(state.limit or found.height).iter_rows():
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append(
                 error_item("unique-error", row, index + 1, schema_field["name"], str(cell), detail)
             )
     if pk_key is not None:
         blank_rows = repeats.filter("__d_pk_blank__")[ROW]
-        found = repeats.filter("__d_pk_repeated__").select(ROW, pk_key.alias("key"))
+        found = repeats.filter("__d_pk_repeated__").select(ROW, "__f_pk__")
         state.by_type["primary-key"] += blank_rows.len() + found.height
         blank = error_item("primary-key", detail={"code": "detail.pk_blank"})
         for row in blank_rows.head(state.limit or blank_rows.len()).to_list():
             items.append(blank | {"rowNumber": row})
-        for row, _, first in _first_rows(keys, pk_key, found, state.limit):
+        for row, first in found.head(state.limit or found.height).iter_rows():
             detail = {"code": "detail.same_as_row", "params": {"row": first}}
             items.append(error_item("primary-key", row, detail=detail))
     if items:
@@ -600,21 +604,3 @@ def _sharing_a_hash(hashes: pl.Series) -> pl.Series:
     ordered = np.sort(hashes)
     repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     return pl.Series(hashes).is_in(pl.Series(repeated).implode()).arg_true()
-
-
-def _first_rows(keys: pl.DataFrame, key: pl.Expr, found: pl.DataFrame, limit: int | None):
-    """(row, key, row of the key's first occurrence) for the first ``limit`` repeats."""
-    shown = found.head(limit or found.height)
-    if not shown.height:
-        return []
-    firsts = (
-        keys.select(pl.col(ROW), key.alias("key"))
-        .filter(pl.col("key").is_in(shown["key"].implode()))
-        .group_by("key")
-        .agg(pl.col(ROW).min().alias("first"))
-    )
-    return (
-        shown.join(firsts, on="key", how="left", maintain_order="left")
-        .select(ROW, "key", "first")
-        .iter_rows()
-    )
