@@ -119,3 +119,10 @@ def test_an_unexpected_failure_is_a_message_not_a_traceback(write_csv, capsys, m
     assert (
         capsys.readouterr().err.strip() == "The file could not be read: RuntimeError: disk on fire"
     )
+
+
+def test_json_output_writes_keys_that_are_not_text(capsys):
+    from ghia.cli.tabular import _json
+
+    _json({"rows": {2: "x"}, "ok": True})
+    assert json.loads(capsys.readouterr().out) == {"rows": {"2": "x"}, "ok": True}

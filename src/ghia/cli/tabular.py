@@ -109,8 +109,11 @@ def _json(data: dict) -> None:
     # of tens of thousands of errors several times faster than the json module.
     import orjson
 
-    indent = orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0
-    text = orjson.dumps(data, option=indent | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE)
+    option = (orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0) | orjson.OPT_APPEND_NEWLINE
+    try:
+        text = orjson.dumps(data, option=option)
+    except TypeError:  # a key that is not text (a row number): written as text, more slowly
+        text = orjson.dumps(data, option=option | orjson.OPT_NON_STR_KEYS)
     sys.stdout.flush()
     if hasattr(sys.stdout, "buffer"):
         sys.stdout.buffer.write(text)
