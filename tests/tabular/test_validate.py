@@ -233,9 +233,9 @@ def test_keys_that_may_repeat_are_told_by_hash():
     from ghia.tabular.validate import _sharing_a_hash
 
     text = pl.Series(["a", "b", "a", None, "c", None])
-    assert _sharing_a_hash(text.hash()).to_list() == [0, 2, 3, 5]
+    assert _sharing_a_hash(text).to_list() == [0, 2, 3, 5]
     # Equal numbers hash alike, as they compare (Frictionless: Decimal("-0") == 0).
-    assert _sharing_a_hash(pl.Series([0.0, 1.0, -0.0, 2.5]).hash()).to_list() == [0, 2]
+    assert _sharing_a_hash(pl.Series([0.0, 1.0, -0.0, 2.5])).to_list() == [0, 2]
 
 
 def test_keys_whose_hashes_collide_are_compared_exactly(tmp_path, monkeypatch):

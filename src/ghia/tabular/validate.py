@@ -520,14 +520,9 @@ class _Templates(dict):
 
 
 def _key_columns(values, unique, pk_columns, columns) -> list[pl.Expr]:
-    """The typed unique and primary-key cells a block keeps, and their hashes (#...),
-    computed with the block's checks."""
     keys = [values[index].alias(f"u{index}") for index, _ in unique]
-    hashes = [key.hash().alias(f"#u{index}") for key, (index, _) in zip(keys, unique, strict=True)]
-    pk = [values[columns.index(c)].alias(f"p{columns.index(c)}") for c in pk_columns]
-    if pk:
-        hashes.append((pk[0] if len(pk) == 1 else pl.struct(pk)).hash().alias("#pk"))
-    return keys + pk + hashes
+    keys += [values[columns.index(c)].alias(f"p{columns.index(c)}") for c in pk_columns]
+    return keys
 
 
 def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state) -> None:
@@ -545,7 +540,7 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
     for index, _ in unique:
         name = f"u{index}"
         masks[name] = pl.col(name).is_not_null() & not_nan(name) & ~pl.col(name).is_first_distinct()
-        candidates.append(keys[f"#{name}"])
+        candidates.append(keys[name])
     pk_key = None
     if pk_columns:
         names = [f"p{columns.index(c)}" for c in pk_columns]
@@ -555,7 +550,7 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         pk_key = parts[0] if len(parts) == 1 else pl.struct(parts)
         comparable = pl.all_horizontal(not_nan(n).fill_null(True) for n in names)
         masks["pk_repeated"] = ~blank & comparable & ~pk_key.is_first_distinct()
-        candidates.append(keys["#pk"])
+        candidates.append(keys.select(pk_key).to_series())
     # Only the rows whose key may repeat (its hash does) are compared exactly: all the
     # occurrences of a repeated key are among them, in row order, so the first one is.
     rows = [found for _, found in ParallelMap(_sharing_a_hash, iter(candidates))]
@@ -596,11 +591,11 @@ def _duplicates(keys: pl.DataFrame, expected, unique, pk_columns, columns, state
         state.items = merged[: state.limit] if state.limit else merged
 
 
-def _sharing_a_hash(hashes: pl.Series) -> pl.Series:
-    """Indices of the rows whose key's hash another row's has too: every repeated key,
+def _sharing_a_hash(key: pl.Series) -> pl.Series:
+    """Indices of the rows whose ``key`` hashes like another row's: every repeated key,
     and now and then one whose hash collides. Sorting the hashes (numpy sorts 64-bit
     integers with SIMD) finds them several times sooner than a hash set of the keys."""
-    hashes = hashes.to_numpy()
+    hashes = key.hash().to_numpy()
     ordered = np.sort(hashes)
     repeated = ordered[1:][ordered[1:] == ordered[:-1]]
     return pl.Series(hashes).is_in(pl.Series(repeated).implode()).arg_true()
