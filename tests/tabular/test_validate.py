@@ -5,7 +5,6 @@ import pytest
 from benchmarks.tabular_data import SCHEMA, generate
 
 from ghia.tabular import open_table, validate
-from tests.tabular.conftest import csv_text
 
 
 def frictionless_errors(path, schema) -> Counter:
@@ -206,25 +205,25 @@ def test_counts_are_complete_when_items_are_limited(write_csv):
     assert report.to_dict()["truncated"] is True
 
 
-def test_unique_and_primary_key_across_blocks(tmp_path, monkeypatch):
+KEYS = {
+    "fields": [
+        {"name": "id", "type": "integer"},
+        {"name": "code", "type": "string", "constraints": {"unique": True}},
+    ],
+    "primaryKey": ["id"],
+}
+
+
+def test_unique_and_primary_key_across_blocks(write_csv, monkeypatch):
     from ghia.tabular import delimited
 
     monkeypatch.setattr(delimited, "BLOCK_BYTES", 64)
-    rows = [["id", "code"]] + [[str(i % 40), f"c{i % 30}"] for i in range(100)]
-    path = tmp_path / "dups.csv"
-    path.write_text(csv_text(rows), encoding="utf-8")
-    schema = {
-        "fields": [
-            {"name": "id", "type": "integer"},
-            {"name": "code", "type": "string", "constraints": {"unique": True}},
-        ],
-        "primaryKey": ["id"],
-    }
-    report = validate(open_table(path), schema, limit_errors=None)
+    path = write_csv([["id", "code"]] + [[str(i % 40), f"c{i % 30}"] for i in range(100)])
+    report = validate(open_table(path), KEYS, limit_errors=None)
     assert report.by_type == {"primary-key": 60, "unique-error": 70}
     first = next(e for e in report.errors if e["type"] == "unique-error")
     assert first["rowNumber"] == 32 and first["note"] == "the same as in row 2"
-    assert ghia_errors(path, schema) == frictionless_errors(path, schema)
+    assert ghia_errors(path, KEYS) == frictionless_errors(path, KEYS)
 
 
 def test_keys_that_may_repeat_are_told_by_hash():
@@ -238,7 +237,7 @@ def test_keys_that_may_repeat_are_told_by_hash():
     assert _sharing_a_hash(pl.Series([0.0, 1.0, -0.0, 2.5])).to_list() == [0, 2]
 
 
-def test_keys_whose_hashes_collide_are_compared_exactly(tmp_path, monkeypatch):
+def test_keys_whose_hashes_collide_are_compared_exactly(write_csv, monkeypatch):
     """Keys are compared only where their hash repeats; were every hash to collide
     (simulated), a key that merely shares its hash must not be an error."""
     import importlib
@@ -248,21 +247,13 @@ def test_keys_whose_hashes_collide_are_compared_exactly(tmp_path, monkeypatch):
     # The package exports a function named like the module.
     module = importlib.import_module("ghia.tabular.validate")
     rows = [["id", "code"]] + [[str(i % 7), f"c{i % 5}"] for i in range(20)] + [["99", "z"]]
-    path = tmp_path / "keys.csv"
-    path.write_text(csv_text(rows), encoding="utf-8")
-    schema = {
-        "fields": [
-            {"name": "id", "type": "integer"},
-            {"name": "code", "type": "string", "constraints": {"unique": True}},
-        ],
-        "primaryKey": ["id"],
-    }
-    exact = validate(open_table(path), schema, limit_errors=None)
+    path = write_csv(rows)
+    exact = validate(open_table(path), KEYS, limit_errors=None)
     assert exact.by_type == {"primary-key": 13, "unique-error": 15}
     monkeypatch.setattr(
         module, "_sharing_a_hash", lambda key: pl.Series(range(len(key)), dtype=pl.UInt32)
     )
-    assert validate(open_table(path), schema, limit_errors=None).errors == exact.errors
+    assert validate(open_table(path), KEYS, limit_errors=None).errors == exact.errors
 
 
 def test_progress_is_reported(write_csv):
