@@ -27,6 +27,9 @@ os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:100,muzzy_decay_ms:0"
 # numpy serves only element-wise work here; OpenBLAS's thread pool, started with numpy,
 # spins for a while on every core and takes CPU from the readers.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Blocks are parsed and checked several at a time, each by its own thread; polars' pool
+# as large as the machine would put two threads on every core.
+os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, (os.cpu_count() or 2) // 2)))
 
 from ghia.tabular.check import CheckReport, check  # noqa: E402
 from ghia.tabular.clean import clean, undo
