@@ -54,7 +54,8 @@ _PATTERNS = {
     "car_plate": r"^(?:[A-Za-z]{2}-?\d{3}-?[A-Za-z]{2}|[A-Za-z]{3}-?\d{3})$",
     "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     # +995 or a trunk 0 before a national number; mobiles start with 5, landlines 3 or 4.
-    "phone": r"^(?:(?:\+|00)?995|0)?[345]\d{8}$",
+    # The national number alone is nine digits, which company codes are too.
+    "phone": r"^(?:(?:\+|00)?995|0)[345]\d{8}$",
     "nine_digits": r"^\d{9}$",
     # A personal number kept as a number in a spreadsheet has lost its leading 0.
     "ten_digits": r"^[1-9]\d{9}$",
@@ -146,8 +147,7 @@ def _kind_masks(name: str) -> dict[str, pl.Expr]:
         "iban": _iban_text(stripped).str.contains(_PATTERNS["iban"]),
         "car_plate": stripped.str.contains(_PATTERNS["car_plate"]),
         "email": cell.str.contains(_PATTERNS["email"]),
-        "phone": compact.str.contains(_PATTERNS["phone"])
-        & ~compact.str.contains(_PATTERNS["nine_digits"]),
+        "phone": compact.str.contains(_PATTERNS["phone"]),
         "nine_digits": compact.str.contains(_PATTERNS["nine_digits"]),
         "ten_digits": compact.str.contains(_PATTERNS["ten_digits"]),
         "person_name": known_name,
