@@ -112,7 +112,7 @@ def _json(data: dict) -> None:
     option = (orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0) | orjson.OPT_APPEND_NEWLINE
     try:
         text = orjson.dumps(data, option=option)
-    except TypeError:  # a key that is not text (a row number): written as text, more slowly
+    except TypeError:  # a key that is not text: written as text, more slowly
         text = orjson.dumps(data, option=option | orjson.OPT_NON_STR_KEYS)
     sys.stdout.flush()
     if hasattr(sys.stdout, "buffer"):
