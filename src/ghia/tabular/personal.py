@@ -189,30 +189,46 @@ def scan_personal_data(
 
 
 def _scan_frame(frame, names, totals, filled, samples) -> None:
-    exprs = []
-    for index, name in enumerate(names):
-        present = ~blank(pl.col(name))
+    # Each column's distinct values, with how many cells hold each, are looked at once: a
+    # column repeats its values (districts, statuses), and a pattern costs per value.
+    def distinct(index: int, name: str) -> pl.LazyFrame:
+        cell = pl.col(name)
         if WIDTH in frame.columns:
-            present = present & (pl.col(WIDTH) > index)
-        exprs.append(present.alias(f"{name}\x00filled"))
-        for kind, mask in _kind_masks(name).items():
-            exprs.append((present & mask).alias(f"{name}\x00{kind}"))
-    found = frame.lazy().with_columns(f for name in names for f in _forms(name)).select(exprs)
-    found = found.collect()
-    counts = found.sum().row(0, named=True)
-    for name in names:
-        if counts[f"{name}\x00iban"]:
-            counts[f"{name}\x00iban"] = _valid_ibans(frame, name)
-    for key, count in counts.items():
-        name, kind = key.split("\x00")
-        if kind == "filled":
-            filled[name] += count
-            continue
-        totals[(name, kind)] = totals.get((name, kind), 0) + count
-        kept = samples.setdefault((name, kind), [])
-        if count and len(kept) < 20:
-            cells = frame[name].filter(found[key].fill_null(False))
-            kept.extend(v for v in cells.unique(maintain_order=True).head(20) if v not in kept)
+            cell = pl.when(pl.col(WIDTH) > index).then(cell)  # beyond a short record: none
+        counted = frame.lazy().group_by(cell.alias("value"), maintain_order=True).len("cells")
+        return counted.with_columns(pl.lit(index).alias("column"))
+
+    kinds = _kind_masks("value")
+    present = ~blank(pl.col("value"))
+    found = (
+        pl.concat([distinct(index, name) for index, name in enumerate(names)])
+        .with_columns(_forms("value"))
+        .select(
+            "column",
+            "value",
+            "cells",
+            present.alias("filled"),
+            *((present & mask).fill_null(False).alias(kind) for kind, mask in kinds.items()),
+        )
+        .collect()
+    )
+    counts = found.group_by("column").agg(
+        pl.col("cells").filter(kind).sum().alias(kind) for kind in ("filled", *kinds)
+    )
+    for index, *numbers in counts.iter_rows():
+        name = names[index]
+        values = found.filter(pl.col("column") == index)
+        for kind, count in zip(("filled", *kinds), numbers, strict=True):
+            if kind == "filled":
+                filled[name] += count
+                continue
+            if kind == "iban" and count:
+                count = _valid_ibans(values)
+            totals[(name, kind)] = totals.get((name, kind), 0) + count
+            kept = samples.setdefault((name, kind), [])
+            if count and len(kept) < 20:
+                first = values.filter(kind)["value"].head(20)
+                kept.extend(v for v in first if v not in kept)
 
 
 def _iban_text(stripped: pl.Expr) -> pl.Expr:
@@ -220,12 +236,14 @@ def _iban_text(stripped: pl.Expr) -> pl.Expr:
     return stripped.str.replace_all(" ", "", literal=True)
 
 
-def _valid_ibans(frame: pl.DataFrame, name: str) -> int:
-    """Rows whose IBAN passes the mod-97 check (checked once per distinct value)."""
-    ibans = frame.select(_iban_text(pl.col(name).str.strip_chars()).alias("iban"))["iban"]
-    shaped = ibans.filter(ibans.str.contains(_PATTERNS["iban"]).fill_null(False))
-    valid = [v for v in shaped.unique().to_list() if iban_is_valid(v)]
-    return int(shaped.is_in(valid).sum())
+def _valid_ibans(values: pl.DataFrame) -> int:
+    """Cells whose IBAN passes the mod-97 check, of a column's distinct ``values``."""
+    shaped = values.filter("iban")
+    valid = [
+        iban_is_valid(v)
+        for v in shaped.select(_iban_text(pl.col("value").str.strip_chars())).to_series().to_list()
+    ]
+    return int(shaped["cells"].filter(pl.Series(valid, dtype=pl.Boolean)).sum())
 
 
 def label_kinds(label: str | None) -> set[str]:
