@@ -13,7 +13,9 @@ GHIA = [sys.executable, "-m", "ghia.cli"]
 
 
 def _env(home):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
     return {**env, "GHIA_HOME": str(home)}
 
 
@@ -28,7 +30,9 @@ def test_no_command_is_a_usage_error():
 
 
 def test_serve_refuses_an_unprepared_database(tmp_path):
-    result = subprocess.run([*GHIA, "serve"], capture_output=True, text=True, env=_env(tmp_path), timeout=60)
+    result = subprocess.run(
+        [*GHIA, "serve"], capture_output=True, text=True, env=_env(tmp_path), timeout=60
+    )
     assert result.returncode == 2 and "ghia migrate" in result.stdout
 
 
@@ -37,7 +41,9 @@ def test_serve_starts_the_app_on_an_existing_database(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([*GHIA, "serve", "--port", str(port)], env=_env(tmp_path), stdout=subprocess.PIPE)
+    server = subprocess.Popen(
+        [*GHIA, "serve", "--port", str(port)], env=_env(tmp_path), stdout=subprocess.PIPE
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -56,7 +62,13 @@ def test_serve_starts_the_app_on_an_existing_database(tmp_path):
 
 
 def test_demo_prepares_and_exits(tmp_path):
-    result = subprocess.run([*GHIA, "demo", "--no-serve"], capture_output=True, text=True, env=_env(tmp_path), timeout=300)
+    result = subprocess.run(
+        [*GHIA, "demo", "--no-serve"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "kutaisi-coordinator" in result.stdout and "ghia-demo" in result.stdout
     assert (tmp_path / "ghia.sqlite3").exists() and any((tmp_path / "files" / "versions").iterdir())
@@ -76,6 +88,8 @@ def test_check_exits_with_its_whole_report(tmp_path):
     assert len(json.loads(result.stdout)["validation"]["errors"]) == 5000
     good = tmp_path / "good.csv"
     good.write_text("n\n1\n2\n", encoding="utf-8")
-    result = subprocess.run([*GHIA, "check", str(good), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [*GHIA, "check", str(good), "--lang", "en"], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().splitlines()[-1].startswith("Quality")
