@@ -213,18 +213,13 @@ def _infer_type(data: pl.Series) -> dict:
 _IDENTIFIER_KINDS = {"personal_number", "phone"}
 
 
-def _well_grouped(decimal: str, group: str) -> pl.Expr:
-    """Whether a cell groups its digits by three with ``group``, before ``decimal``."""
+def _grouped_by_three(decimal: str, group: str) -> pl.Expr:
+    """Whether a cell, if it has the group separator, groups its digits by three with it
+    (before ``decimal``)."""
+    v = pl.col("v").str.strip_chars()
     g, d = re.escape(group), re.escape(decimal)
-    return (
-        pl.col("v").str.strip_chars().str.contains(rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$")
-    )
-
-
-def _groups_of_three(data: pl.Series, decimal: str, group: str) -> bool:
-    """Whether every value that has the group separator groups its digits by three."""
-    grouped = pl.col("v").str.strip_chars().str.contains(group, literal=True)
-    return _share(data, grouped & ~_well_grouped(decimal, group)) == 0
+    well = v.str.contains(rf"^[+-]?\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d*)?$")
+    return ~v.str.contains(group, literal=True) | well
 
 
 def _number_style(data: pl.Series) -> dict | None:
@@ -236,7 +231,7 @@ def _number_style(data: pl.Series) -> dict | None:
     for decimal, group in NUMBER_STYLES:
         if group and not _share(data, v.str.contains(group, literal=True)):
             continue  # a separator that never occurs says nothing
-        if group and not _groups_of_three(data, decimal, group):
+        if group and _share(data, ~_grouped_by_three(decimal, group)):
             continue  # "549 30 94 85" is a phone number, not a quantity
         ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
         plain_words = ~v.str.contains(r"(?i)[a-z]")  # Decimal reads "nan" and "inf"
@@ -280,8 +275,7 @@ def _mixed_number_styles(data: pl.Series, name: str) -> list[tuple[str, str]]:
     for decimal, group in NUMBER_STYLES:
         ok, _ = parsers.number_text(v, {"decimalChar": decimal, "groupChar": group})
         if group:
-            grouped = v.str.strip_chars().str.contains(group, literal=True)
-            ok = ok & (~grouped | _well_grouped(decimal, group))
+            ok = ok & _grouped_by_three(decimal, group)
         reads[(decimal, group)] = data.to_frame("v").select(ok.fill_null(False)).to_series()
     left = pl.Series([True] * data.len())
     chosen = []
