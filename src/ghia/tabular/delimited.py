@@ -103,9 +103,13 @@ class DelimitedFile:
             if self.cr_only:
                 raw = raw.replace(b"\r", b"\n")
             if b"\x00" in raw:  # found far sooner than counted
-                self.stats.nul_bytes += raw.count(b"\x00")
-                raw = raw.replace(b"\x00", b"")
+                raw = self._without_nuls(raw)
             yield raw, offset
+
+    def _without_nuls(self, raw: bytes) -> bytes:
+        """``raw`` without its NUL bytes, which are counted."""
+        self.stats.nul_bytes += raw.count(b"\x00")
+        return raw.replace(b"\x00", b"")
 
     def frames(self, n_columns: int) -> Iterator[tuple[pl.DataFrame, int]]:
         """Frames of consecutive records and the file offset reached after each.
@@ -314,10 +318,9 @@ class _Pieces:
                     return
                 end = self.carry + read
                 if self.buffer.find(b"\x00", self.carry, end) >= 0:
-                    text = self._bytes(self.carry, end)
-                    file.stats.nul_bytes += text.count(b"\x00")
-                    self.buffer[self.carry : end] = text.replace(b"\x00", b"")
-                    end = self.carry + len(text) - text.count(b"\x00")
+                    text = file._without_nuls(self._bytes(self.carry, end))
+                    self.buffer[self.carry : end] = text
+                    end = self.carry + len(text)
                 yield end, f.tell()
                 block = file.block_bytes
 
