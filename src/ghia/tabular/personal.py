@@ -127,26 +127,25 @@ def _name_regexes() -> tuple[str, str]:
 _NAME, _NAME_SHAPED = _name_regexes()
 
 
-def _forms(name: str) -> list[pl.Expr]:
-    """A column's cells compacted and stripped, computed once per frame: polars would
-    compute them again for every pattern that reads them."""
-    cell = pl.col(name)
+def _forms() -> list[pl.Expr]:
+    """The values compacted and stripped, computed once: polars would compute them again
+    for every pattern that reads them."""
+    value = pl.col("value")
     return [
-        cell.str.replace_all(r"[\s\-()./]", "").alias(f"{name}\x00compact"),
-        cell.str.strip_chars().alias(f"{name}\x00stripped"),
+        value.str.replace_all(r"[\s\-()./]", "").alias("compact"),
+        value.str.strip_chars().alias("stripped"),
     ]
 
 
-def _kind_masks(name: str) -> dict[str, pl.Expr]:
-    """Which cells of a column look like each kind, over the columns ``_forms`` adds."""
-    cell = pl.col(name)
-    compact, stripped = (pl.col(f"{name}\x00{form}") for form in ("compact", "stripped"))
+def _kind_masks() -> dict[str, pl.Expr]:
+    """Which values look like each kind, over the columns ``_forms`` adds."""
+    value, compact, stripped = pl.col("value"), pl.col("compact"), pl.col("stripped")
     known_name = stripped.str.contains(_NAME)
     return {
         "personal_number": compact.str.contains(_PATTERNS["personal_number"]),
         "iban": _iban_text(stripped).str.contains(_PATTERNS["iban"]),
         "car_plate": stripped.str.contains(_PATTERNS["car_plate"]),
-        "email": cell.str.contains(_PATTERNS["email"]),
+        "email": value.str.contains(_PATTERNS["email"]),
         "phone": compact.str.contains(_PATTERNS["phone"]),
         "nine_digits": compact.str.contains(_PATTERNS["nine_digits"]),
         "ten_digits": compact.str.contains(_PATTERNS["ten_digits"]),
@@ -198,11 +197,11 @@ def _scan_frame(frame, names, totals, filled, samples) -> None:
         counted = frame.lazy().group_by(cell.alias("value"), maintain_order=True).len("cells")
         return counted.with_columns(pl.lit(index).alias("column"))
 
-    kinds = _kind_masks("value")
+    kinds = _kind_masks()
     present = ~blank(pl.col("value"))
     found = (
         pl.concat([distinct(index, name) for index, name in enumerate(names)])
-        .with_columns(_forms("value"))
+        .with_columns(_forms())
         .select(
             "column",
             "value",
