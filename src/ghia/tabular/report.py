@@ -5,8 +5,6 @@ stops at ``limit_errors`` items, in row order, as Frictionless lists them.
 """
 
 import functools
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ghia.tabular.messages import render, render_both
@@ -30,21 +28,6 @@ ERROR_TYPES = (
 # Frictionless names the primary-key error "primary-key"; people say primary-key-error.
 MESSAGE_CODE = {t: f"error.{t}" for t in ERROR_TYPES} | {"primary-key": "error.primary-key-error"}
 HEADER_TYPES = frozenset(ERROR_TYPES[:6])
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector, run whenever enough objects have been made, walks every
-    object the process holds (polars' and numpy's among them); the tens of thousands of
-    error items of a report hold no cycles, so it waits until they are made."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @functools.cache

@@ -18,10 +18,12 @@ a time, in worker threads); only the first ``limit_errors`` errors are itemised,
 are counted.
 """
 
+import gc
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -33,7 +35,7 @@ from ghia.tabular import parsers
 from ghia.tabular.delimited import EXTRA_KEPT, WIDTH
 from ghia.tabular.errors import TableReadError
 from ghia.tabular.prefetch import ParallelMap, prefetched
-from ghia.tabular.report import ValidationReport, collector_paused, error_item
+from ghia.tabular.report import ValidationReport, error_item
 from ghia.tabular.table import ROW, Table, TableStream, extra_column
 
 DEFAULT_LIMIT_ERRORS = 1000
@@ -50,6 +52,21 @@ class _CellCheck:
     column: str  # column of the frame holding the cells
     mask: pl.Expr
     detail: dict
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector, run whenever enough objects have been made, walks every
+    object the process holds (polars' and numpy's among them); the tens of thousands of
+    error items of a report hold no cycles, so it waits until they are made."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def validate(
@@ -91,7 +108,7 @@ def validate(
         items = _items_frame(frame, masks, checks, len(columns), state.room) if counts[-1] else None
         return raw, masks, counts, items
 
-    with collector_paused():
+    with _collector_paused():
         for (frame, done), found in ParallelMap(block, _frames(table, len(columns))):
             _record_frame(frame, *found, checks, keys, templates, state)
             if progress:
