@@ -90,10 +90,10 @@ def _store(data: bytes):
 
     from django.core.files.storage import default_storage
 
-    from ghia.catalog.services import StoredFile
+    from ghia.catalog.services import StoredFile, storage_name
 
     sha = hashlib.sha256(data).hexdigest()
-    name = f"versions/{sha[:2]}/{sha}"
+    name = storage_name(sha)
     path = Path(default_storage.path(name))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

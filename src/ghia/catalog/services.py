@@ -171,6 +171,11 @@ def safe_filename(name: str) -> str:
     return name[-200:] or "data"
 
 
+def storage_name(sha256: str) -> str:
+    """Where content-addressed storage keeps the file with this digest."""
+    return f"versions/{sha256[:2]}/{sha256}"
+
+
 def store_file(fileobj, max_bytes: int | None = None) -> StoredFile:
     """Copy a file into content-addressed storage; an existing identical file is kept as is."""
     max_bytes = max_bytes or settings.GHIA_MAX_UPLOAD_BYTES
@@ -185,7 +190,7 @@ def store_file(fileobj, max_bytes: int | None = None) -> StoredFile:
             digest.update(chunk)
             tmp.write(chunk)
         sha = digest.hexdigest()
-        name = f"versions/{sha[:2]}/{sha}"
+        name = storage_name(sha)
         if not default_storage.exists(name):
             tmp.seek(0)
             saved = default_storage.save(name, File(tmp))
