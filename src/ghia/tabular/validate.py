@@ -42,6 +42,9 @@ DEFAULT_LIMIT_ERRORS = 1000
 # The order of a block's errors within a row: blank row (0), each check (1, 2...), then
 # extra cells and missing cells (``_items_frame``).
 _EXTRA, _MISSING = 10**6, 2 * 10**6
+# A block's queries are run as written but for dropping the columns no check reads:
+# optimizing them further for every block cost more than it saved (measured).
+_AS_WRITTEN = pl.QueryOptFlags.none(projection_pushdown=True)
 
 
 @dataclass
@@ -397,7 +400,7 @@ def _frame_masks(frame, prepared, checks, blanks, keys, n):
             *[c.mask.alias(f"__m{j}__") for j, c in enumerate(checks)],
             *keys,
         )
-        .collect()
+        .collect(optimizations=_AS_WRITTEN)
     )
     blank_row = pl.col("__blank_row__")
     cell_masks = [pl.col(f"__m{j}__") & ~blank_row for j in range(len(checks))]
@@ -428,7 +431,7 @@ def _read_quickly(frame: pl.DataFrame, reads: list[_QuickRead]) -> pl.DataFrame:
         frame.lazy()
         .with_columns(read.quick.alias(cast) for cast, read in zip(casts, reads, strict=True))
         .select(*casts, unread.alias("__unread__"))
-        .collect()
+        .collect(optimizations=_AS_WRITTEN)
     )
     rows = found["__unread__"].arg_true()
     full = frame[rows].select(
@@ -514,7 +517,9 @@ def _items_frame(frame, masks, checks, n: int, room: int | None) -> pl.DataFrame
     )
     found = pl.concat(parts).sort(ROW, "order")
     # Many small inputs: the in-memory engine runs them sooner than the streaming one.
-    return (found if room is None else found.head(room)).collect(engine="in-memory")
+    return (found if room is None else found.head(room)).collect(
+        engine="in-memory", optimizations=_AS_WRITTEN
+    )
 
 
 class _Templates(dict):
