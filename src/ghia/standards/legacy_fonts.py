@@ -82,15 +82,12 @@ class _TrigramModel:
     def __init__(self, words: Iterable[str]):
         # counts[n] holds n-grams ending at each letter of a padded word; contexts[n] the
         # counts of their first n-1 characters, so P(c | context) = counts / contexts.
-        self.counts = {n: Counter() for n in (1, 2, 3)}
-        self.contexts = {n: Counter() for n in (1, 2, 3)}
-        for word in words:
-            padded = _START * 2 + word + _END
-            for i in range(2, len(padded)):
-                for n in (1, 2, 3):
-                    gram = padded[i - n + 1 : i + 1]
-                    self.counts[n][gram] += 1
-                    self.contexts[n][gram[:-1]] += 1
+        padded = [_START * 2 + word + _END for word in words]
+        self.counts, self.contexts = {}, {}
+        for n in (1, 2, 3):
+            grams = [p[i - n + 1 : i + 1] for p in padded for i in range(2, len(p))]
+            self.counts[n] = Counter(grams)
+            self.contexts[n] = Counter(gram[:-1] for gram in grams)
 
     def log_prob(self, word: str) -> float:
         padded = _START * 2 + word + _END
