@@ -108,13 +108,16 @@ def test_irregular_quoting_after_regular_blocks_is_read_as_pythons_csv(
     assert frame[WIDTH].to_list() == [len(r) for r in expected]
 
 
-def test_nul_bytes_in_blocks_are_removed_and_counted(tmp_path, monkeypatch):
+@pytest.mark.parametrize("first", [100, 60_000], ids=["from-the-start", "after-mapped-blocks"])
+def test_nul_bytes_in_blocks_are_removed_and_counted(tmp_path, monkeypatch, first):
+    """UTF-8 text is cut from the mapped file until a NUL byte, then read into a buffer
+    that drops them: from the first block, or after blocks already cut."""
     from ghia.tabular import delimited
 
     rows = [["id", "text"]] + [[str(i), f"ქ{i}"] for i in range(8000)]
     text = csv_text(rows).encode("utf-8")
     dirty = bytearray(text)
-    places = range(len(dirty) - 5000, 100, -5000)
+    places = range(len(dirty) - 5000, first, -5000)
     for at in places:
         dirty[at:at] = b"\x00\x00"
     (tmp_path / "clean.csv").write_bytes(text)

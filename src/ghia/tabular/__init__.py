@@ -33,6 +33,18 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 # as large as the machine would put two threads on every core.
 os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, (os.cpu_count() or 2) // 2)))
 
+from ghia.tabular.check import CheckReport, check  # noqa: E402
+from ghia.tabular.clean import clean, undo
+from ghia.tabular.datapackage import Resource, data_package, write_data_package
+from ghia.tabular.errors import TableReadError
+from ghia.tabular.personal import PersonalDataReport, scan_personal_data
+from ghia.tabular.quality import QualityScore, quality_score
+from ghia.tabular.report import ValidationReport
+from ghia.tabular.schema import SchemaInference, infer_schema
+from ghia.tabular.table import Table, TableStream, open_table, read_table
+from ghia.tabular.validate import validate
+from ghia.tabular.writers import write_table
+
 
 def _keep_freed_blocks() -> None:
     """Let glibc keep the memory of a block freed for the next one.
@@ -56,18 +68,6 @@ def _keep_freed_blocks() -> None:
 
 
 _keep_freed_blocks()
-
-from ghia.tabular.check import CheckReport, check  # noqa: E402
-from ghia.tabular.clean import clean, undo
-from ghia.tabular.datapackage import Resource, data_package, write_data_package
-from ghia.tabular.errors import TableReadError
-from ghia.tabular.personal import PersonalDataReport, scan_personal_data
-from ghia.tabular.quality import QualityScore, quality_score
-from ghia.tabular.report import ValidationReport
-from ghia.tabular.schema import SchemaInference, infer_schema
-from ghia.tabular.table import Table, TableStream, open_table, read_table
-from ghia.tabular.validate import validate
-from ghia.tabular.writers import write_table
 
 __all__ = [
     "CheckReport",

@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import itertools
+import mmap
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ EXTRA_KEPT = 8
 PARSERS = 3  # blocks parsed at once
 WIDTH = "__width__"
 _NL, _CR = 10, 13
+# A window of the file is read whole at once: its pages are mapped in one call.
+_MAP_FLAGS = mmap.MAP_PRIVATE | getattr(mmap, "MAP_POPULATE", 0)
 
 
 def cell_column(index: int) -> str:
@@ -264,7 +267,8 @@ class DelimitedFile:
             text = text.replace(b"\r", b"\n")
         text = text.replace(b"\x00", b"")
         # Drop a possibly cut last record.
-        cut = _last_boundary(text, self.dialect.quote_char.encode())
+        quotes = _quote_positions(text, 0, len(text), ord(self.dialect.quote_char))
+        cut = _last_boundary(text, quotes, 0, len(text))
         if cut >= 0 and len(text) >= max_bytes:
             text = text[: cut + 1]
         csv.field_size_limit(self.limits.max_cell_bytes)
@@ -284,19 +288,59 @@ class DelimitedFile:
 
 class _Pieces:
     """Pieces of whole records cut from a file's text, as (piece, the positions of its
-    quote characters, file offset reached); what the text leaves after its last record
-    boundary is the last piece.
+    quote characters or None, file offset reached); what the text leaves after its last
+    record boundary is the last piece.
 
-    The text is read into one buffer that is used again for every block, after what the
-    block before left over (the carry): UTF-8 text straight from the file, other text
-    once decoded.
+    UTF-8 text is cut from the file mapped into memory a window at a time, each piece
+    copied once, straight from the page cache. Other text (decoded, or with NUL bytes to
+    remove, from the first NUL on) is read into one buffer used again for every block,
+    after what the block before left over (the carry).
     """
 
     def __init__(self, file: DelimitedFile, quote: int):
         self.file, self.quote = file, quote
+        self.limit = max(file.limits.max_cell_bytes * 4, 2 * file.block_bytes)
+        self.start = bom_length(file.encoding)  # the file offset of the text not yet cut
         self.buffer = bytearray()
         self.carry = 0  # bytes of the buffer's start left over by the block before
+        self.fills: Iterator[tuple[int, int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
+        if self.file.encoding in ("utf-8", "utf-8-sig") and not self.file.cr_only:
+            yield from self._mapped()
         self.fills = self._fills()
+        yield from self._buffered()
+
+    def _mapped(self) -> Iterator[tuple[bytes, np.ndarray, int]]:
+        """Pieces from the file mapped a window at a time, up to its end or a NUL byte."""
+        file = self.file
+        block = max(file.block_bytes // 2, 1)  # a smaller first block: first rows sooner
+        with open(file.path, "rb") as f:
+            while self.start < file.size:
+                stop = min(file.size, self.start + block)
+                base = self.start - self.start % mmap.ALLOCATIONGRANULARITY
+                try:
+                    window = mmap.mmap(
+                        f.fileno(), stop - base, _MAP_FLAGS, mmap.PROT_READ, offset=base
+                    )
+                except (OSError, ValueError):  # not a file that maps: read it instead
+                    return
+                with window:
+                    first, end = self.start - base, stop - base
+                    if window.find(b"\x00", first, end) >= 0:
+                        return
+                    quotes = _quote_positions(window, first, end, self.quote)
+                    cut = (
+                        end - 1 if stop == file.size else _last_boundary(window, quotes, first, end)
+                    )
+                    if cut < 0:
+                        self._check_record_size(stop - self.start)
+                        block *= 2
+                        continue
+                    piece = window[first : cut + 1]
+                self.start = base + cut + 1
+                yield piece, quotes[: np.searchsorted(quotes, len(piece))], self.start
+                block = file.block_bytes
 
     def _fills(self) -> Iterator[tuple[int, int]]:
         """Put the next text after the carry; yield where it ends and the file offset."""
@@ -307,13 +351,12 @@ class _Pieces:
                 yield len(self.buffer), offset
             return
         with open(file.path, "rb") as f:
-            f.seek(bom_length(file.encoding))
-            block = max(file.block_bytes // 2, 1)  # a smaller first block: first rows sooner
+            f.seek(self.start)
             while True:
-                if len(self.buffer) < self.carry + block:
-                    self.buffer.extend(bytes(self.carry + block - len(self.buffer)))
+                if len(self.buffer) < self.carry + file.block_bytes:
+                    self.buffer.extend(bytes(self.carry + file.block_bytes - len(self.buffer)))
                 with memoryview(self.buffer) as view:
-                    read = f.readinto(view[self.carry : self.carry + block])
+                    read = f.readinto(view[self.carry : self.carry + file.block_bytes])
                 if not read:
                     return
                 end = self.carry + read
@@ -322,22 +365,13 @@ class _Pieces:
                     self.buffer[self.carry : end] = text
                     end = self.carry + len(text)
                 yield end, f.tell()
-                block = file.block_bytes
 
-    def __iter__(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
-        limit = max(self.file.limits.max_cell_bytes * 4, 2 * self.file.block_bytes)
+    def _buffered(self) -> Iterator[tuple[bytes, np.ndarray | None, int]]:
         for end, offset in self.fills:
-            quotes = _quote_positions(self.buffer, end, self.quote)
-            cut = _last_boundary(self.buffer, bytes([self.quote]), len(quotes), end)
+            quotes = _quote_positions(self.buffer, 0, end, self.quote)
+            cut = _last_boundary(self.buffer, quotes, 0, end)
             if cut < 0:
-                if end > limit:
-                    raise TableReadError(
-                        "cell_too_large",
-                        row=self.file.stats.records + 1,
-                        column="?",
-                        size=end,
-                        limit=self.file.limits.max_cell_bytes,
-                    )
+                self._check_record_size(end)
                 self.carry = end
                 continue
             piece = self._bytes(0, cut + 1)
@@ -348,6 +382,17 @@ class _Pieces:
             piece, self.carry = self._bytes(0, self.carry), 0
             yield piece, None, self.file.size
 
+    def _check_record_size(self, size: int) -> None:
+        """Refuse a record still unfinished after ``size`` bytes, beyond any cell's limit."""
+        if size > self.limit:
+            raise TableReadError(
+                "cell_too_large",
+                row=self.file.stats.records + 1,
+                column="?",
+                size=size,
+                limit=self.file.limits.max_cell_bytes,
+            )
+
     def _bytes(self, start: int, end: int) -> bytes:
         # Copied once (slicing the bytearray itself would copy twice).
         with memoryview(self.buffer) as view:
@@ -356,15 +401,18 @@ class _Pieces:
     def rest(self, pieces: list[bytes]) -> Iterator[bytes]:
         """The text from ``pieces`` (already cut) to the end of the file."""
         yield from pieces
+        if self.fills is None:  # cut from the mapped file: read on from where it stopped
+            self.fills = self._fills()
         yield self._bytes(0, self.carry)
         self.carry = 0
         for end, _ in self.fills:
             yield self._bytes(0, end)
 
 
-def _quote_positions(buffer: bytearray, end: int, quote: int) -> np.ndarray:
-    with memoryview(buffer) as view:
-        positions = np.flatnonzero(np.frombuffer(view[:end], dtype=np.uint8) == quote)
+def _quote_positions(data, start: int, end: int, quote: int) -> np.ndarray:
+    """Where the quote characters of ``data[start:end]`` are, from ``start``."""
+    with memoryview(data) as view:
+        positions = np.flatnonzero(np.frombuffer(view[start:end], dtype=np.uint8) == quote)
     return positions
 
 
@@ -372,22 +420,16 @@ def _spaces_after_delimiters(piece: bytes, delimiter: str) -> bool:
     return piece.startswith(b" ") or (delimiter.encode() + b" ") in piece or b"\n " in piece
 
 
-def _last_boundary(
-    data: bytes | bytearray, quote: bytes, total_quotes: int | None = None, end: int | None = None
-) -> int:
-    """Index of the last newline of ``data`` (up to ``end``) outside quotes, -1 if none.
+def _last_boundary(data, quotes: np.ndarray, start: int, end: int) -> int:
+    """Index of the last newline of ``data[start:end]`` outside quotes, -1 if none.
 
-    ``data`` starts at a record boundary, so a newline is outside quotes when an even
-    number of quote characters precede it (an escaped quote counts twice).
+    ``data`` has a record boundary at ``start``, so a newline is outside quotes when an
+    even number of quote characters precede it (an escaped quote counts twice); their
+    positions from ``start`` are ``quotes``.
     """
-    end = len(data) if end is None else end
-    quotes_before = data.count(quote, 0, end) if total_quotes is None else total_quotes
     while True:
-        nl = data.rfind(b"\n", 0, end)
-        if nl < 0:
-            return -1
-        quotes_before -= data.count(quote, nl, end)
-        if quotes_before % 2 == 0:
+        nl = data.rfind(b"\n", start, end)
+        if nl < 0 or np.searchsorted(quotes, nl - start) % 2 == 0:
             return nl
         end = nl
 
