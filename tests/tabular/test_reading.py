@@ -108,6 +108,28 @@ def test_irregular_quoting_after_regular_blocks_is_read_as_pythons_csv(
     assert frame[WIDTH].to_list() == [len(r) for r in expected]
 
 
+def test_pieces_starting_with_extra_cells_are_parsed_by_polars(tmp_path, monkeypatch):
+    """Polars takes its number of columns from a piece's first record: one with extra
+    cells must not send the piece, and all after it, to Python's csv module."""
+    from ghia.tabular import delimited
+
+    records = [f"{i},ქ{i}" + (",x,y" if i % 2 else "") for i in range(400)]
+    text = "id,text\n" + "\n".join(records) + "\n"
+    path = tmp_path / "extra.csv"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 256)
+
+    def refuse(*args):
+        raise AssertionError("a regular piece was handed to Python's csv module")
+
+    monkeypatch.setattr(delimited.DelimitedFile, "_parse_python", refuse)
+    frame = pl.concat([f for f, _ in open_table(path).frames()], how="diagonal")
+    expected = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    assert frame["text"].to_list() == [r[1] for r in expected]
+    assert frame[WIDTH].to_list() == [len(r) for r in expected]
+    assert frame["__extra0__"].to_list() == [r[2] if len(r) > 2 else None for r in expected]
+
+
 @pytest.mark.parametrize("first", [100, 60_000], ids=["from-the-start", "after-mapped-blocks"])
 def test_nul_bytes_in_blocks_are_removed_and_counted(tmp_path, monkeypatch, first):
     """UTF-8 text is cut from the mapped file until a NUL byte, then read into a buffer

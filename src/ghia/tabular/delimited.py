@@ -165,6 +165,9 @@ class DelimitedFile:
             quote_char=self.dialect.quote_char,
             schema={cell_column(i): pl.String for i in range(columns)},
             missing_columns="insert",
+            # The first record decides how many columns polars expects: one with more
+            # cells than the fields would stop the piece (the rest are truncated).
+            extra_columns="ignore",
             truncate_ragged_lines=True,
             empty_string_is_null=False,
             infer_schema=False,
