@@ -2,7 +2,7 @@
 
 The file is never held whole: it is cut into blocks of about ``block_bytes`` that end on
 a record boundary (a newline outside quotes), transcoded to UTF-8 when needed, and each
-block becomes a polars frame of the fields' text cells, three blocks being parsed at a
+block becomes a polars frame of the fields' text cells, two blocks being parsed at a
 time. Polars cannot tell a missing cell from an empty one, which Frictionless reports
 differently, so the number of cells of every record is told by its bytes: numpy finds
 the quotes and line breaks, and the bytes of a record that are not in its cells are its
@@ -32,13 +32,13 @@ from ghia.tabular.limits import DEFAULT_LIMITS, Limits
 from ghia.tabular.prefetch import ParallelMap
 from ghia.tabular.sniff import Dialect
 
-BLOCK_BYTES = 8 << 20
+BLOCK_BYTES = 12 << 20
 # A file this small (and within one block) is read by Python's csv module, which is done
 # before polars has started on it.
 SMALL_FILE_BYTES = 64 << 10
 PYTHON_BATCH_ROWS = 100_000
 EXTRA_KEPT = 8
-PARSERS = 3  # blocks parsed at once
+PARSERS = 2  # blocks parsed at once
 WIDTH = "__width__"
 _NL, _CR = 10, 13
 # A window of the file is read whole at once: its pages are mapped in one call.
@@ -132,6 +132,7 @@ class DelimitedFile:
                 rest = [piece, *(later for later, _, _ in parsed.unused())]
                 yield from self._parse_python(pieces.rest(rest), n_columns)
                 return
+            del piece  # parsed: not held while the frame is used
             frame, longest = found
             yield self._counted(frame, longest), offset
 
@@ -317,7 +318,7 @@ class _Pieces:
     def _mapped(self) -> Iterator[tuple[bytes, np.ndarray, int]]:
         """Pieces from the file mapped a window at a time, up to its end or a NUL byte."""
         file = self.file
-        block = max(file.block_bytes // 2, 1)  # a smaller first block: first rows sooner
+        block = max(file.block_bytes // 3, 1)  # a smaller first block: first rows sooner
         with open(file.path, "rb") as f:
             while self.start < file.size:
                 stop = min(file.size, self.start + block)
