@@ -85,22 +85,28 @@ def test_small_blocks_read_the_same_records_as_one_block(tmp_path):
     assert small.equals(whole)
 
 
+def _read_in_small_blocks(tmp_path, monkeypatch, records: list[str]):
+    """A CSV of ``records`` under an id,text header read in 256-byte blocks, and its
+    records as Python's csv module reads them."""
+    from ghia.tabular import delimited
+
+    text = "id,text\n" + "\n".join(records) + "\n"
+    path = tmp_path / "records.csv"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 256)
+    frame = pl.concat([f for f, _ in open_table(path).frames()], how="diagonal")
+    return frame, list(csv.reader(io.StringIO(text, newline="")))[1:]
+
+
 def test_irregular_quoting_after_regular_blocks_is_read_as_pythons_csv(
     tmp_path, monkeypatch, polars_parsed
 ):
     """Pieces are parsed several at a time; when a later one has a quote inside an
     unquoted cell, it and the pieces after it (some already parsed) go to Python's csv
     module, and the records stay in order."""
-    from ghia.tabular import delimited
-
     records = [f"{i},ქ{i}" + (",x" if i % 40 == 0 else "") for i in range(300)]
     records[150] = '150,a "quoted" word'
-    text = "id,text\n" + "\n".join(records) + "\n"
-    path = tmp_path / "late.csv"
-    path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(delimited, "BLOCK_BYTES", 256)
-    frame = pl.concat([f for f, _ in open_table(path).frames()], how="diagonal")
-    expected = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    frame, expected = _read_in_small_blocks(tmp_path, monkeypatch, records)
     assert len(polars_parsed) > 2, "polars parsed no piece before the irregular one"
     assert frame[ROW].to_list() == list(range(2, 302))
     assert frame["id"].to_list() == [r[0] for r in expected]
@@ -113,18 +119,12 @@ def test_pieces_starting_with_extra_cells_are_parsed_by_polars(tmp_path, monkeyp
     cells must not send the piece, and all after it, to Python's csv module."""
     from ghia.tabular import delimited
 
-    records = [f"{i},ქ{i}" + (",x,y" if i % 2 else "") for i in range(400)]
-    text = "id,text\n" + "\n".join(records) + "\n"
-    path = tmp_path / "extra.csv"
-    path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(delimited, "BLOCK_BYTES", 256)
-
     def refuse(*args):
         raise AssertionError("a regular piece was handed to Python's csv module")
 
     monkeypatch.setattr(delimited.DelimitedFile, "_parse_python", refuse)
-    frame = pl.concat([f for f, _ in open_table(path).frames()], how="diagonal")
-    expected = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    records = [f"{i},ქ{i}" + (",x,y" if i % 2 else "") for i in range(400)]
+    frame, expected = _read_in_small_blocks(tmp_path, monkeypatch, records)
     assert frame["text"].to_list() == [r[1] for r in expected]
     assert frame[WIDTH].to_list() == [len(r) for r in expected]
     assert frame["__extra0__"].to_list() == [r[2] if len(r) > 2 else None for r in expected]
